@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+/// Facts extracted from one translation unit: what the linker needs to
+/// answer "is this handle live at a fork and used in the child?" across TUs.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace forksafe {
+
+/// Bump when the facts layout changes; cached facts of another version are
+/// ignored and rebuilt.
+constexpr int FactsVersion = 1;
+
+struct Location {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  bool valid() const { return !File.empty() && Line != 0; }
+  bool operator<(const Location &O) const;
+  bool operator==(const Location &O) const {
+    return File == O.File && Line == O.Line && Column == O.Column;
+  }
+};
+
+/// Where a handle lives, as seen from inside one function.
+struct HandleRef {
+  enum Base : uint8_t { Global, Local, Param };
+  Base Kind = Global;
+  std::string Var;  // USR of the variable (Global, Local)
+  int ParamIndex = -1;
+  std::string Path; // member path, e.g. ".conn" or ".pool[]"
+  bool operator==(const HandleRef &O) const {
+    return Kind == O.Kind && Var == O.Var && ParamIndex == O.ParamIndex &&
+           Path == O.Path;
+  }
+  /// Key of the handle this names, for Global/Local bases.
+  std::string key() const { return Var + Path; }
+};
+
+enum class EventKind : uint8_t {
+  Create,  // handle becomes live (created by this process)
+  Init,    // handle allocated but not live
+  Connect, // handle becomes live
+  Use,
+  Close,
+  Reset,   // safe reset: live and owned by this process again
+  Kill,    // overwritten with something that is not a live handle
+  Call,
+  Fork,
+  Exit,
+};
+
+enum class ForkKind : uint8_t {
+  Fork,   // fork, _Fork, syscall(SYS_fork), forkpty, clone without CLONE_VM
+  Daemon, // daemon(): only the child continues
+  Clone,  // clone(fn, ...): the child runs fn and exits
+};
+
+enum class ExitKind : uint8_t {
+  Exit,     // exit(), quick_exit(): runs (some) destructors
+  RawExit,  // _exit, _Exit, abort
+  Exec,     // exec*: the process image is replaced
+};
+
+struct Event {
+  EventKind Kind = EventKind::Use;
+  Location Loc;
+  // Handle events.
+  HandleRef Ref;
+  std::string Api;     // the library function, e.g. "mysql_query"
+  std::string Library; // rule library id
+  bool HarmfulClose = false;
+  // Call events.
+  std::string Callee;      // USR; empty for an indirect call
+  std::string CalleeName;  // for notes
+  std::string IndirectSig; // canonical function type, for indirect calls
+  bool Virtual = false;
+  bool NoReturn = false;
+  std::vector<std::pair<int, HandleRef>> Args; // handles passed by argument
+  std::optional<HandleRef> AssignTo;           // result stored into a handle
+  // Fork events.
+  ForkKind Fork = ForkKind::Fork;
+  int ForkSite = -1;
+  std::string ForkApi;
+  // Exit events.
+  ExitKind Exit = ExitKind::Exit;
+};
+
+/// A CFG edge. Edges out of a branch on a fork() result carry which side of
+/// the fork may take them.
+struct Edge {
+  unsigned To = 0;
+  int ForkSite = -1;
+  bool Child = true;
+  bool Parent = true;
+};
+
+struct Block {
+  std::vector<Event> Events;
+  std::vector<Edge> Succs;
+};
+
+struct Function {
+  std::string Usr;
+  std::string Name;
+  Location Loc;
+  bool IsMain = false;
+  bool IsStaticInit = false; // synthetic: the TU's dynamic initializers
+  bool AddressTaken = false;
+  std::string Signature;     // canonical function type
+  std::vector<std::string> Overrides; // USRs of overridden virtual methods
+  int NumParams = 0;
+  unsigned Entry = 0, ExitBlock = 0;
+  std::vector<Block> Blocks;
+  // What the function returns, for factories like 'PGconn *connect_db()'.
+  std::optional<Location> ReturnsCreated; // returns a handle it created
+  std::vector<std::string> ReturnsCallResultOf; // returns f()'s result
+};
+
+enum class Storage : uint8_t { Global, StaticLocal, StaticMember, Local };
+
+struct HandleVar {
+  std::string Key;      // USR + member path
+  std::string Name;     // "g_db", "app.conn"
+  std::string Type;     // the handle type as written
+  std::string Library;  // rule library id
+  std::string Semantics;// shared-socket | process-bound | thread-owning
+  Location Loc;         // the variable's (or enclosing object's) definition
+  Storage Store = Storage::Global;
+  bool IsDefinition = false;
+  std::vector<std::string> Nolint; // check globs silenced at Loc ("*": all)
+};
+
+struct TUFacts {
+  int Version = FactsVersion;
+  std::string MainFile;
+  std::vector<Function> Functions;
+  std::vector<HandleVar> Handles;
+};
+
+std::string factsToJson(const TUFacts &F, bool Pretty = false);
+/// Returns false (and sets Error) on malformed input or another version.
+bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error);
+
+} // namespace forksafe

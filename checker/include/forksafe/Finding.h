@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+/// A finding: one warning with its ordered notes, as every output format
+/// prints it.
+#pragma once
+
+#include "forksafe/Facts.h"
+
+#include <string>
+#include <vector>
+
+namespace forksafe {
+
+struct Note {
+  enum Kind : uint8_t { Created, Call, Fork, ChildCall, Use, Close, Remedy };
+  Kind What = Call;
+  Location Loc;
+  std::string Message;
+};
+
+struct Finding {
+  std::string Check;     // e.g. "forksafe-inherited-handle"
+  Location Loc;          // the handle variable's definition
+  std::string Message;
+  std::vector<Note> Notes;
+  std::string HandleKey; // USR + member path: stable across line moves
+  std::string HandleName;
+  std::string Library;
+  bool operator<(const Finding &O) const;
+};
+
+} // namespace forksafe

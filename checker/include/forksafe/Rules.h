@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+/// The rule set: what each library's handles are and how calls treat them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace forksafe {
+
+/// How a handle misbehaves when it crosses fork().
+enum class Semantics {
+  SharedSocket,  // harmful only when two processes use it
+  ProcessBound,  // owned by the creating process (locks, files): any other process is wrong
+  ThreadOwning,  // background threads that do not exist in the child
+};
+
+/// What a call does to the handle it names.
+enum class Role {
+  Create,  // returns (or writes through an out-parameter) a live handle
+  Init,    // allocates a handle that is not live yet (e.g. mysql_init)
+  Connect, // makes an existing handle live (e.g. mysql_real_connect)
+  Use,     // talks through the handle
+  Close,   // releases it
+  Reset,   // safe reset after fork: the child may use the handle afterwards
+};
+
+const char *roleName(Role R);
+const char *semanticsName(Semantics S);
+
+struct FunctionRule {
+  std::string Function;     // C name, or qualified C++ name
+  Role FunctionRole = Role::Use;
+  int HandleArg = -1;       // argument index of the handle; -1: the return value
+  bool AlsoReturnsHandle = false; // connect calls that return the handle too
+  bool HarmfulClose = false;      // close that sends bytes / hangs in a child
+  std::string Harm;               // what the harmful close does
+  std::string Source;
+  // Back references filled by the loader.
+  std::string Library;
+  std::string HandleType;
+};
+
+struct HandleRule {
+  std::string Type; // typedef or class name, e.g. MYSQL, PGconn, pqxx::connection
+  Semantics Sem = Semantics::SharedSocket;
+  std::string Source;
+  std::string Library;
+};
+
+struct LibraryRule {
+  std::string Name;        // short id, e.g. "mysql"
+  std::string DisplayName; // e.g. "MySQL/MariaDB C API"
+  std::string Source;
+  std::string File;        // the rule file it came from
+  std::string Remedy;      // library-specific remedy text (optional)
+};
+
+/// All loaded rules, indexed for the extractor.
+class RuleSet {
+public:
+  std::vector<LibraryRule> Libraries;
+  std::vector<HandleRule> Handles;
+  std::map<std::string, std::vector<FunctionRule>> Functions; // by name
+
+  const LibraryRule *library(const std::string &Name) const;
+  const HandleRule *handleType(const std::string &TypeName) const;
+  const std::vector<FunctionRule> *functions(const std::string &Name) const;
+  /// A stable digest of the rules, part of the facts cache key.
+  std::string digest() const;
+};
+
+/// One problem found while loading a rule file: "file:line:col: message".
+struct RuleError {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  std::string Message;
+  std::string str() const;
+};
+
+/// Loads one rule file into Rules. Returns every problem found (empty: ok).
+std::vector<RuleError> loadRuleFile(const std::string &Path, RuleSet &Rules);
+/// Loads a file, or every *.json in a directory (sorted, recursively).
+std::vector<RuleError> loadRules(const std::string &PathOrDir, RuleSet &Rules);
+
+} // namespace forksafe

@@ -1,0 +1,610 @@
+// SPDX-License-Identifier: Apache-2.0
+// forksafe-inherited-handle: a handle live at a fork and used in the child.
+//
+// For each handle, a may-analysis over the linked program. The abstract state
+// of a process is which of two facts may hold: L (live, created by this
+// process) and I (inherited: the process is a fork child and the handle was
+// live at that fork). Within a function, processes are tagged by the fork
+// site that created them, so a branch on that fork's result can send the
+// child and the parent down different edges. Functions are summarised per
+// (input facts, parameter bindings) and the witnesses (note chains) are kept
+// relative to the function, with "from input" placeholders resolved when a
+// summary is applied at a call site.
+#include "forksafe/Analysis.h"
+#include "forksafe/Checks.h"
+
+#include "Relevance.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace forksafe {
+
+bool Finding::operator<(const Finding &O) const {
+  if (!(Loc == O.Loc))
+    return Loc < O.Loc;
+  if (Check != O.Check)
+    return Check < O.Check;
+  return HandleKey < O.HandleKey;
+}
+
+namespace {
+
+using Chain = std::vector<Note>;
+
+Chain prefixed(const Note &First, const Chain &Rest) {
+  Chain C;
+  C.reserve(Rest.size() + 1);
+  C.push_back(First);
+  C.insert(C.end(), Rest.begin(), Rest.end());
+  return C;
+}
+
+struct LiveW {
+  bool FromInput = false;
+  Chain Created;
+};
+
+struct InhW {
+  bool FromInput = false;
+  bool CreatedFromInput = false;
+  Chain Created;
+  Chain Fork;
+  std::string ForkApi;
+};
+
+struct HState {
+  std::optional<LiveW> L;
+  std::optional<InhW> I;
+  int flags() const { return (L ? 1 : 0) | (I ? 2 : 0); }
+  /// Adds Other's facts; returns whether anything new was added.
+  bool join(const HState &O) {
+    bool Changed = false;
+    if (O.L && !L) {
+      L = O.L;
+      Changed = true;
+    }
+    if (O.I && !I) {
+      I = O.I;
+      Changed = true;
+    }
+    return Changed;
+  }
+};
+
+constexpr int ParentTag = -1;
+using State = std::map<int, HState>; // no entries: unreachable
+
+struct Pending {
+  InhW I;
+  Chain Use;
+};
+
+struct Summary {
+  std::optional<HState> Exit; // nullopt: never returns
+  std::vector<Pending> Findings;
+};
+
+using Bindings = std::map<int, std::string>; // param -> remaining path
+
+struct Target {
+  std::string Var, Path;
+  const HandleVar *Info = nullptr;
+  Semantics Sem = Semantics::SharedSocket;
+};
+
+bool pathPrefix(const std::string &Prefix, const std::string &Full,
+                std::string &Rest) {
+  if (Full.compare(0, Prefix.size(), Prefix) != 0)
+    return false;
+  Rest = Full.substr(Prefix.size());
+  return Rest.empty() || Rest[0] == '.' || Rest[0] == '[';
+}
+
+class HandleAnalysis {
+public:
+  HandleAnalysis(const Program &P, const Relevance &Rel, const Target &H)
+      : P(P), Rel(Rel), H(H) {}
+
+  /// Runs F from the program's point of view with state In; findings
+  /// resolved at this level go to Results.
+  std::optional<HState> runEntry(const Function &F, const HState &In) {
+    Summary S = analyze(F, In.flags(), {});
+    for (const Pending &Pd : S.Findings)
+      Results.push_back(resolveFinding(Pd, In, nullptr, nullptr));
+    if (!S.Exit)
+      return std::nullopt;
+    return resolveState(*S.Exit, In, nullptr);
+  }
+
+  std::vector<Pending> Results;
+
+private:
+  bool refersTo(const HandleRef &R, const Bindings &B) const {
+    if (R.Kind == HandleRef::Param) {
+      auto It = B.find(R.ParamIndex);
+      return It != B.end() && It->second == R.Path;
+    }
+    return R.Var == H.Var && R.Path == H.Path;
+  }
+
+  Bindings bindArgs(const Event &Call, const Bindings &B) const {
+    Bindings Out;
+    for (const auto &[Index, R] : Call.Args) {
+      std::string Rest;
+      if (R.Kind == HandleRef::Param) {
+        auto It = B.find(R.ParamIndex);
+        if (It != B.end() && pathPrefix(R.Path, It->second, Rest))
+          Out[Index] = Rest;
+      } else if (R.Var == H.Var && pathPrefix(R.Path, H.Path, Rest)) {
+        Out[Index] = Rest;
+      }
+    }
+    return Out;
+  }
+
+  bool relevant(const Function &F, const Bindings &B) const {
+    return Rel.forks(F.Usr) || Rel.touches(F.Usr, H.Var) ||
+           (!B.empty() && Rel.usesParams(F.Usr));
+  }
+
+  static std::string key(const Function &F, int Flags, const Bindings &B) {
+    std::string K = F.Usr + "|" + std::to_string(Flags);
+    for (const auto &[I, Path] : B)
+      K += "|" + std::to_string(I) + "=" + Path;
+    return K;
+  }
+
+  // Notes. Messages name the handle; calls say where they lead.
+  Note note(Note::Kind K, const Location &L, std::string Msg) const {
+    Note N;
+    N.What = K;
+    N.Loc = L;
+    N.Message = std::move(Msg);
+    return N;
+  }
+  std::string name() const { return "'" + H.Info->Name + "'"; }
+
+  Note callNote(const Event &E, bool InChild) const {
+    std::string Callee = E.CalleeName.empty() ? "function" : E.CalleeName;
+    return note(InChild ? Note::ChildCall : Note::Call, E.Loc,
+                "'" + Callee + "' called from here" +
+                    (InChild ? " in the child process" : ""));
+  }
+
+  /// Resolves placeholders in a callee's exit state against the caller's
+  /// state at the call (Call: the call's note; null at the program entry).
+  HState resolveState(const HState &Exit, const HState &Caller,
+                      const Note *Call) const {
+    HState Out;
+    if (Exit.L) {
+      if (Exit.L->FromInput)
+        Out.L = Caller.L ? *Caller.L : LiveW();
+      else
+        Out.L = LiveW{false, Call ? prefixed(*Call, Exit.L->Created)
+                                  : Exit.L->Created};
+    }
+    if (Exit.I) {
+      if (Exit.I->FromInput)
+        Out.I = Caller.I ? *Caller.I : InhW();
+      else
+        Out.I = resolveInh(*Exit.I, Caller, Call);
+    }
+    return Out;
+  }
+
+  InhW resolveInh(const InhW &W, const HState &Caller, const Note *Call) const {
+    InhW Out = W;
+    if (W.CreatedFromInput) {
+      Out.CreatedFromInput = Caller.L ? Caller.L->FromInput : false;
+      Out.Created = Caller.L ? Caller.L->Created : Chain();
+    } else if (Call) {
+      Out.Created = prefixed(*Call, W.Created);
+    }
+    if (Call)
+      Out.Fork = prefixed(*Call, W.Fork);
+    return Out;
+  }
+
+  Pending resolveFinding(const Pending &Pd, const HState &Caller,
+                         const Note *Call, const Note *ChildCall) const {
+    Pending Out;
+    if (Pd.I.FromInput) {
+      // The fork happened above this call: the call is on the child's path.
+      Out.I = Caller.I ? *Caller.I : InhW();
+      Out.Use = ChildCall ? prefixed(*ChildCall, Pd.Use) : Pd.Use;
+    } else {
+      Out.I = resolveInh(Pd.I, Caller, Call);
+      Out.Use = Pd.Use;
+    }
+    return Out;
+  }
+
+  void addFinding(std::vector<Pending> &Out, Pending Pd) const {
+    for (const Pending &Q : Out)
+      if (Q.I.FromInput == Pd.I.FromInput && !Q.Use.empty() &&
+          !Pd.Use.empty() && Q.Use.back().Loc == Pd.Use.back().Loc &&
+          Q.Use.size() == Pd.Use.size())
+        return;
+    Out.push_back(std::move(Pd));
+  }
+
+  Summary analyze(const Function &F, int Flags, const Bindings &B);
+  void transfer(const Function &F, const Event &E, const Bindings &B,
+                State &S, std::vector<Pending> &Found);
+  void applyCall(const Event &E, const Bindings &B, State &S,
+                 std::vector<Pending> &Found);
+  void applyFork(const Event &E, const Bindings &B, State &S,
+                 std::vector<Pending> &Found);
+
+  const Program &P;
+  const Relevance &Rel;
+  const Target &H;
+  std::map<std::string, Summary> Memo;
+  std::set<std::string> InProgress;
+};
+
+Summary HandleAnalysis::analyze(const Function &F, int Flags,
+                                const Bindings &B) {
+  std::string K = key(F, Flags, B);
+  auto Hit = Memo.find(K);
+  if (Hit != Memo.end())
+    return Hit->second;
+  HState Input;
+  if (Flags & 1)
+    Input.L = LiveW{true, {}};
+  if (Flags & 2)
+    Input.I = InhW{true, false, {}, {}, ""};
+  if (InProgress.count(K)) // recursion: assume the call changes nothing
+    return Summary{Input, {}};
+  InProgress.insert(K);
+
+  std::vector<std::optional<State>> In(F.Blocks.size());
+  In[F.Entry] = State{{ParentTag, Input}};
+  std::deque<unsigned> Work = {F.Entry};
+  std::vector<bool> Queued(F.Blocks.size(), false);
+  Queued[F.Entry] = true;
+  Summary Out;
+  while (!Work.empty()) {
+    unsigned BId = Work.front();
+    Work.pop_front();
+    Queued[BId] = false;
+    State S = *In[BId];
+    for (const Event &E : F.Blocks[BId].Events) {
+      transfer(F, E, B, S, Out.Findings);
+      if (S.empty())
+        break;
+    }
+    if (S.empty())
+      continue;
+    for (const Edge &Ed : F.Blocks[BId].Succs) {
+      State Next;
+      for (const auto &[Tag, St] : S) {
+        if (Ed.ForkSite >= 0) {
+          bool IsChild = Tag == Ed.ForkSite;
+          if ((IsChild && !Ed.Child) || (!IsChild && !Ed.Parent))
+            continue;
+        }
+        Next[Tag] = St;
+      }
+      if (Next.empty())
+        continue;
+      bool Changed = false;
+      if (!In[Ed.To]) {
+        In[Ed.To] = Next;
+        Changed = true;
+      } else {
+        for (const auto &[Tag, St] : Next) {
+          auto It = In[Ed.To]->find(Tag);
+          if (It == In[Ed.To]->end()) {
+            (*In[Ed.To])[Tag] = St;
+            Changed = true;
+          } else {
+            Changed |= It->second.join(St);
+          }
+        }
+      }
+      if (Changed && !Queued[Ed.To]) {
+        Queued[Ed.To] = true;
+        Work.push_back(Ed.To);
+      }
+    }
+  }
+  if (In[F.ExitBlock]) {
+    HState Exit;
+    for (const auto &[Tag, St] : *In[F.ExitBlock])
+      Exit.join(St);
+    Out.Exit = Exit;
+  }
+  InProgress.erase(K);
+  Memo[K] = Out;
+  return Out;
+}
+
+void HandleAnalysis::transfer(const Function &F, const Event &E,
+                              const Bindings &B, State &S,
+                              std::vector<Pending> &Found) {
+  switch (E.Kind) {
+  case EventKind::Create:
+  case EventKind::Connect:
+  case EventKind::Reset:
+    if (refersTo(E.Ref, B)) {
+      std::string Verb = E.Kind == EventKind::Reset     ? "reset"
+                         : E.Kind == EventKind::Connect ? "connected"
+                                                        : "created";
+      Note N = note(Note::Created, E.Loc,
+                    name() + " " + Verb + " here by " + E.Api + "()");
+      for (auto &[Tag, St] : S)
+        St = HState{LiveW{false, {N}}, std::nullopt};
+    }
+    return;
+  case EventKind::Init:
+  case EventKind::Kill:
+  case EventKind::Close:
+    if (refersTo(E.Ref, B))
+      for (auto &[Tag, St] : S)
+        St = HState();
+    return;
+  case EventKind::Use:
+    if (refersTo(E.Ref, B))
+      for (auto &[Tag, St] : S)
+        if (St.I)
+          addFinding(Found,
+                     {*St.I,
+                      {note(Note::Use, E.Loc,
+                            name() + " used here in the child process by " +
+                                E.Api + "()")}});
+    return;
+  case EventKind::Exit:
+    S.clear();
+    return;
+  case EventKind::Fork:
+    applyFork(E, B, S, Found);
+    return;
+  case EventKind::Call:
+    applyCall(E, B, S, Found);
+    return;
+  }
+  (void)F;
+}
+
+void HandleAnalysis::applyFork(const Event &E, const Bindings &B, State &S,
+                               std::vector<Pending> &Found) {
+  auto inherit = [&](const HState &From, const std::string &Msg) {
+    HState Child;
+    if (From.I) {
+      Child.I = From.I;
+    } else if (From.L) {
+      InhW W;
+      W.CreatedFromInput = From.L->FromInput;
+      W.Created = From.L->Created;
+      W.Fork = {note(Note::Fork, E.Loc, Msg)};
+      W.ForkApi = E.ForkApi;
+      Child.I = W;
+    }
+    return Child;
+  };
+  if (E.Fork == ForkKind::Daemon) {
+    // The parent exits at once: a socket now has one user again, but a
+    // process-bound handle belongs to the process that just exited.
+    if (H.Sem == Semantics::SharedSocket)
+      return;
+    for (auto &[Tag, St] : S)
+      St = inherit(St, "daemon() forks here and only the child continues; " +
+                           name() + " belongs to the parent");
+    return;
+  }
+  HState Child;
+  for (const auto &[Tag, St] : S)
+    Child.join(inherit(St, E.ForkApi + "() forks here; the child inherits " +
+                               name()));
+  if (E.Fork == ForkKind::Clone) {
+    // The child runs the callee and exits; the parent goes on unchanged.
+    auto It = P.Functions.find(E.Callee);
+    if (It == P.Functions.end() || !relevant(*It->second, {}))
+      return;
+    Summary Sum = analyze(*It->second, Child.flags(), {});
+    Note ChildCall = note(Note::ChildCall, E.Loc,
+                          "'" + E.CalleeName +
+                              "' runs in the child process created here");
+    for (const Pending &Pd : Sum.Findings)
+      addFinding(Found, resolveFinding(Pd, Child, &ChildCall, &ChildCall));
+    (void)B;
+    return;
+  }
+  int Tag = E.ForkSite >= 0 ? E.ForkSite : 1 << 20;
+  auto It = S.find(Tag);
+  if (It == S.end())
+    S[Tag] = Child;
+  else
+    It->second.join(Child);
+}
+
+void HandleAnalysis::applyCall(const Event &E, const Bindings &B, State &S,
+                               std::vector<Pending> &Found) {
+  std::vector<const Function *> Targets = P.targets(E);
+  bool AssignsHandle = E.AssignTo && refersTo(*E.AssignTo, B);
+  if (Targets.empty()) {
+    if (E.NoReturn)
+      S.clear();
+    return; // unknown callee: assumed not to touch the handle or fork
+  }
+  Bindings CalleeB = bindArgs(E, B);
+  Note Call = callNote(E, false);
+  Note ChildCall = callNote(E, true);
+  State Next;
+  for (const auto &[Tag, St] : S) {
+    std::optional<HState> Joined;
+    for (const Function *T : Targets) {
+      if (!relevant(*T, CalleeB)) {
+        if (!Joined)
+          Joined = St;
+        else
+          Joined->join(St);
+        continue;
+      }
+      Summary Sum = analyze(*T, St.flags(), CalleeB);
+      for (const Pending &Pd : Sum.Findings)
+        addFinding(Found, resolveFinding(Pd, St, &Call, &ChildCall));
+      if (!Sum.Exit)
+        continue;
+      HState R = resolveState(*Sum.Exit, St, &Call);
+      if (!Joined)
+        Joined = R;
+      else
+        Joined->join(R);
+    }
+    if (Joined)
+      Next[Tag] = *Joined;
+  }
+  if (AssignsHandle) {
+    bool Live = false;
+    for (const Function *T : Targets)
+      Live |= Rel.returnsLive(T->Usr);
+    if (Live)
+      for (auto &[Tag, St] : Next)
+        St = HState{LiveW{false,
+                          {note(Note::Created, E.Loc,
+                                name() + " created here by '" + E.CalleeName +
+                                    "'")}},
+                    std::nullopt};
+  }
+  S = std::move(Next);
+}
+
+std::string messageFor(const Target &H, const RuleSet &Rules,
+                       const std::string &ForkApi) {
+  const LibraryRule *Lib = Rules.library(H.Info->Library);
+  std::string Who = "'" + H.Info->Name + "'";
+  if (Lib)
+    Who += " (" + Lib->DisplayName + ")";
+  std::string Fork = (ForkApi.empty() ? std::string("fork") : ForkApi) + "()";
+  switch (H.Sem) {
+  case Semantics::ProcessBound:
+    return Who + " is open when the process forks with " + Fork +
+           " and is used in the child process; the handle belongs to the "
+           "process that opened it";
+  case Semantics::ThreadOwning:
+    return Who + " is live when the process forks with " + Fork +
+           " and is used in the child process; its background threads do "
+           "not exist in the child";
+  case Semantics::SharedSocket:
+    break;
+  }
+  return Who + " is connected when the process forks with " + Fork +
+         " and is used in the child process; parent and child share one "
+         "connection";
+}
+
+std::string remedyFor(const Target &H, const RuleSet &Rules) {
+  const LibraryRule *Lib = Rules.library(H.Info->Library);
+  if (Lib && !Lib->Remedy.empty())
+    return Lib->Remedy;
+  return "create the handle lazily in each process, or reconnect after "
+         "fork (in a pthread_atfork child handler or the framework's "
+         "post-fork hook); do not close the inherited handle in the child";
+}
+
+Semantics parseSemantics(const std::string &S) {
+  if (S == "process-bound")
+    return Semantics::ProcessBound;
+  if (S == "thread-owning")
+    return Semantics::ThreadOwning;
+  return Semantics::SharedSocket;
+}
+
+/// Prefers the shortest explanation, then the earliest; stable across -j.
+bool betterPending(const Pending &A, const Pending &B) {
+  size_t NA = A.I.Fork.size() + A.Use.size();
+  size_t NB = B.I.Fork.size() + B.Use.size();
+  if (NA != NB)
+    return NA < NB;
+  auto locs = [](const Pending &P) {
+    std::vector<Location> L;
+    for (const Note &N : P.I.Fork)
+      L.push_back(N.Loc);
+    for (const Note &N : P.Use)
+      L.push_back(N.Loc);
+    return L;
+  };
+  return locs(A) < locs(B);
+}
+
+} // namespace
+
+std::vector<Finding> findInheritedHandles(const Program &P,
+                                          const RuleSet &Rules) {
+  const std::string Check = "forksafe-inherited-handle";
+  Relevance Rel(P);
+  // Every (variable, member path) some handle event names.
+  std::set<std::pair<std::string, std::string>> Keys;
+  for (const auto &[Usr, F] : P.Functions)
+    for (const Block &B : F->Blocks)
+      for (const Event &E : B.Events)
+        if ((E.Kind == EventKind::Create || E.Kind == EventKind::Connect ||
+             E.Kind == EventKind::Reset) &&
+            E.Ref.Kind != HandleRef::Param)
+          Keys.insert({E.Ref.Var, E.Ref.Path});
+        else if (E.Kind == EventKind::Call && E.AssignTo &&
+                 E.AssignTo->Kind != HandleRef::Param)
+          Keys.insert({E.AssignTo->Var, E.AssignTo->Path});
+
+  std::vector<const Function *> Roots;
+  for (const auto &[Usr, F] : P.Functions)
+    if (!F->IsStaticInit && !F->IsMain && !P.Called.count(Usr) &&
+        !F->AddressTaken)
+      Roots.push_back(F);
+
+  std::vector<Finding> Findings;
+  for (const auto &[Var, Path] : Keys) {
+    auto HIt = P.Handles.find(Var + Path);
+    if (HIt == P.Handles.end())
+      continue;
+    Target H{Var, Path, HIt->second, parseSemantics(HIt->second->Semantics)};
+    if (nolintSilences(H.Info->Nolint, Check))
+      continue;
+    HandleAnalysis A(P, Rel, H);
+    // Dynamic initialisers run first, in some order, then main; functions
+    // nobody calls (library entry points, callbacks of unknown callers) are
+    // analysed from the state after initialisation.
+    HState Start;
+    for (const Function *Init : P.StaticInits)
+      if (auto After = A.runEntry(*Init, Start))
+        Start.join(*After);
+    for (const Function *Main : P.Mains)
+      A.runEntry(*Main, Start);
+    for (const Function *Root : Roots)
+      A.runEntry(*Root, Start);
+    if (A.Results.empty())
+      continue;
+    const Pending *Best = &A.Results.front();
+    for (const Pending &Pd : A.Results)
+      if (betterPending(Pd, *Best))
+        Best = &Pd;
+
+    Finding F;
+    F.Check = Check;
+    F.Loc = H.Info->Loc;
+    F.HandleKey = H.Info->Key;
+    F.HandleName = H.Info->Name;
+    F.Library = H.Info->Library;
+    F.Message = messageFor(H, Rules, Best->I.ForkApi);
+    if (!Best->I.Created.empty())
+      F.Notes.push_back(Best->I.Created.back());
+    F.Notes.insert(F.Notes.end(), Best->I.Fork.begin(), Best->I.Fork.end());
+    F.Notes.insert(F.Notes.end(), Best->Use.begin(), Best->Use.end());
+    Note Remedy;
+    Remedy.What = Note::Remedy;
+    Remedy.Loc = H.Info->Loc;
+    Remedy.Message = remedyFor(H, Rules);
+    F.Notes.push_back(Remedy);
+    Findings.push_back(std::move(F));
+  }
+  std::sort(Findings.begin(), Findings.end());
+  return Findings;
+}
+
+} // namespace forksafe

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: Apache-2.0
+// Runs the clang frontend on one compile command, quietly: diagnostics are
+// counted, not printed, and a TU with errors is reported by one line.
+#include "forksafe/Driver.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+using namespace clang;
+
+namespace forksafe {
+namespace {
+
+/// Keeps the first error; prints nothing.
+class QuietDiagnostics : public DiagnosticConsumer {
+public:
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error || !First.empty())
+      return;
+    llvm::SmallString<256> Msg;
+    Info.FormatDiagnostic(Msg);
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      const SourceManager &SM = Info.getSourceManager();
+      PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Info.getLocation()));
+      if (P.isValid())
+        First = std::string(llvm::sys::path::filename(P.getFilename())) + ":" +
+                std::to_string(P.getLine()) + ":" +
+                std::to_string(P.getColumn()) + ": ";
+    }
+    First += Msg.str().str();
+  }
+  std::string First;
+};
+
+class ExtractConsumer : public ASTConsumer {
+public:
+  ExtractConsumer(const RuleSet &Rules, const ExtractOptions &O, TUFacts &Out,
+                  bool &Done)
+      : Rules(Rules), Options(O), Out(Out), Done(Done) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return; // an AST with errors is not worth analysing
+    Out = extractFacts(Ctx, Rules, Options);
+    Done = true;
+  }
+
+private:
+  const RuleSet &Rules;
+  const ExtractOptions &Options;
+  TUFacts &Out;
+  bool &Done;
+};
+
+class ExtractAction : public ASTFrontendAction {
+public:
+  ExtractAction(const RuleSet &Rules, const ExtractOptions &O, TUFacts &Out,
+                bool &Done)
+      : Rules(Rules), Options(O), Out(Out), Done(Done) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<ExtractConsumer>(Rules, Options, Out, Done);
+  }
+
+private:
+  const RuleSet &Rules;
+  const ExtractOptions &Options;
+  TUFacts &Out;
+  bool &Done;
+};
+
+std::vector<std::string> adjustedCommandLine(const tooling::CompileCommand &C,
+                                             const DriverOptions &O) {
+  using namespace tooling;
+  std::vector<std::string> Args = C.CommandLine;
+  ArgumentsAdjuster Adjust = combineAdjusters(
+      getClangStripOutputAdjuster(),
+      combineAdjusters(getClangStripDependencyFileAdjuster(),
+                       getClangSyntaxOnlyAdjuster()));
+  Args = Adjust(Args, C.Filename);
+  if (!O.ExtraArgsBefore.empty())
+    Args = getInsertArgumentAdjuster(O.ExtraArgsBefore,
+                                     ArgumentInsertPosition::BEGIN)(Args,
+                                                                    C.Filename);
+  std::vector<std::string> After = O.ExtraArgs;
+  // Our diagnostics are counted, not shown; warnings only cost time.
+  After.push_back("-w");
+  if (!O.ResourceDir.empty())
+    After.push_back("-resource-dir=" + O.ResourceDir);
+  Args = getInsertArgumentAdjuster(After, ArgumentInsertPosition::END)(
+      Args, C.Filename);
+  return Args;
+}
+
+} // namespace
+
+TUOutcome extractTranslationUnit(const tooling::CompileCommand &Command,
+                                 const RuleSet &Rules,
+                                 const DriverOptions &Options) {
+  TUOutcome Out;
+  llvm::SmallString<256> Abs(Command.Filename);
+  if (!llvm::sys::path::is_absolute(Abs))
+    llvm::sys::fs::make_absolute(Command.Directory, Abs);
+  llvm::sys::path::remove_dots(Abs, true);
+  Out.File = std::string(Abs.str());
+  if (!llvm::sys::fs::exists(Abs)) {
+    Out.Error = "file not found";
+    return Out;
+  }
+  if (Command.CommandLine.empty()) {
+    Out.Error = "empty compile command";
+    return Out;
+  }
+  // A private file system: each thread has its own working directory.
+  auto FS = llvm::vfs::createPhysicalFileSystem();
+  if (std::error_code EC = FS->setCurrentWorkingDirectory(Command.Directory)) {
+    Out.Error = "cannot enter directory '" + Command.Directory +
+                "': " + EC.message();
+    return Out;
+  }
+  auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(),
+                                                       std::move(FS));
+  bool Done = false;
+  auto Action =
+      std::make_unique<ExtractAction>(Rules, Options.Extract, Out.Facts, Done);
+  QuietDiagnostics Diags;
+  tooling::ToolInvocation Invocation(adjustedCommandLine(Command, Options),
+                                     std::move(Action), Files.get());
+  Invocation.setDiagnosticConsumer(&Diags);
+  bool Ran = Invocation.run();
+  if (Diags.getNumErrors() > 0) {
+    Out.Error = std::to_string(Diags.getNumErrors()) + " compile error" +
+                (Diags.getNumErrors() == 1 ? "" : "s") + " (first: " +
+                Diags.First + ")";
+    return Out;
+  }
+  if (!Ran || !Done) {
+    Out.Error = "the compiler could not run this command";
+    return Out;
+  }
+  Out.Ok = true;
+  return Out;
+}
+
+std::vector<TUOutcome>
+extractAll(const std::vector<tooling::CompileCommand> &Commands,
+           const RuleSet &Rules, const DriverOptions &Options,
+           const std::function<void(size_t, const TUOutcome &)> &Progress) {
+  std::vector<TUOutcome> Results(Commands.size());
+  std::atomic<size_t> Next{0};
+  std::mutex ProgressLock;
+  size_t Done = 0;
+  auto worker = [&] {
+    for (size_t I; (I = Next.fetch_add(1)) < Commands.size();) {
+      Results[I] = extractTranslationUnit(Commands[I], Rules, Options);
+      if (Progress) {
+        std::lock_guard<std::mutex> Lock(ProgressLock);
+        Progress(++Done, Results[I]);
+      }
+    }
+  };
+  unsigned Jobs = std::max(1u, Options.Jobs);
+  Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, Commands.size()));
+  if (Jobs == 1) {
+    worker();
+    return Results;
+  }
+  std::vector<std::thread> Threads;
+  for (unsigned J = 0; J < Jobs; ++J)
+    Threads.emplace_back(worker);
+  for (std::thread &T : Threads)
+    T.join();
+  return Results;
+}
+
+} // namespace forksafe

@@ -1,0 +1,668 @@
+// SPDX-License-Identifier: Apache-2.0
+// Walks a TU once: every function body becomes a compact CFG of handle,
+// call, fork and exit events (clang's CFG gives the order and the branches);
+// handle variables are recorded with their definition and NOLINT comments.
+#include "forksafe/Extract.h"
+
+#include "HandleRefs.h"
+#include "Nolint.h"
+#include "ProcessModel.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <set>
+
+using namespace clang;
+
+namespace forksafe {
+namespace {
+
+class TUExtractor;
+
+std::string calleeNameOf(const FunctionDecl *FD) {
+  return FD ? FD->getQualifiedNameAsString() : "";
+}
+
+/// Encodes one function body.
+class FunctionExtractor {
+public:
+  FunctionExtractor(TUExtractor &TU, const FunctionDecl *FD, Function &Out);
+  void run(const Stmt *Body);
+  /// Events of a global's dynamic initializer (no CFG: straight-line).
+  void runInitializer(const VarDecl *Var, std::vector<Event> &Out);
+
+private:
+  void element(const Stmt *S, std::vector<Event> &Out);
+  /// AssignTarget/TargetVar: where the call's result is stored, if known.
+  void call(const CallExpr *CE, std::vector<Event> &Out,
+            const Expr *AssignTarget, const VarDecl *TargetVar = nullptr);
+  void assign(const Expr *LHS, const Expr *RHS, SourceLocation Loc,
+              std::vector<Event> &Out, const VarDecl *LHSVar = nullptr);
+  void labelEdges(const CFGBlock &B, Block &Out);
+  const Expr *assignTargetOf(const CallExpr *CE) const;
+  const VarDecl *declTargetOf(const CallExpr *CE) const;
+  void handleEvent(EventKind K, const HandleRef &R, const FunctionRule &Rule,
+                   SourceLocation Loc, std::vector<Event> &Out,
+                   const VarDecl *Root, QualType T);
+  const VarDecl *InitVar = nullptr;
+
+  TUExtractor &TU;
+  const FunctionDecl *FD;
+  Function &Fn;
+  RefResolver Refs;
+  std::unique_ptr<ForkResults> Forks;
+  std::unique_ptr<ParentMap> Parents;
+  std::map<const VarDecl *, Location> CreatedLocals;
+  std::vector<const VarDecl *> ReturnedLocals;
+};
+
+class TUExtractor : public RecursiveASTVisitor<TUExtractor> {
+public:
+  TUExtractor(ASTContext &Ctx, const RuleSet &Rules, const ExtractOptions &O)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Rules(Rules), Options(O),
+        Types(Rules, Ctx) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitTypedefNameDecl(TypedefNameDecl *TD) {
+    Types.noteTypedef(TD);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    if (const Expr *Callee = CE->getCallee())
+      DirectCallees.insert(Callee->IgnoreParenImpCasts());
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    // A function named outside a call's callee position has its address
+    // taken: it may be called through a pointer.
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      if (!DirectCallees.count(DRE))
+        AddressTaken.insert(FD->getCanonicalDecl());
+    return true;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        FD->isInvalidDecl())
+      return true;
+    if (SM.isInSystemHeader(FD->getLocation()))
+      return true;
+    extractFunction(FD);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    if (CXXMethodDecl *Op = LE->getCallOperator())
+      if (!Op->isDependentContext())
+        extractFunction(Op);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (isa<ParmVarDecl>(V) || V->isStaticLocal() || !V->hasGlobalStorage() ||
+        V->isInvalidDecl() || !V->getInit() || V->getDeclContext()->isDependentContext())
+      return true;
+    if (SM.isInSystemHeader(V->getLocation()))
+      return true;
+    const Expr *Init = V->getInit()->IgnoreParenImpCasts();
+    if (!isa<CallExpr>(Init) && !isa<ExprWithCleanups>(Init) &&
+        !isa<CXXConstructExpr>(Init))
+      return true; // constant initialisation: nothing runs before main
+    Function Dummy;
+    FunctionExtractor FE(*this, nullptr, Dummy);
+    FE.runInitializer(V, StaticInit);
+    return true;
+  }
+
+  void extractFunction(const FunctionDecl *FD) {
+    const std::string &Usr = Usrs.of(FD->getCanonicalDecl());
+    if (!Extracted.insert(Usr).second)
+      return;
+    Function Fn;
+    Fn.Usr = Usr;
+    Fn.Name = FD->getQualifiedNameAsString();
+    if (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda())
+      Fn.Name = "lambda";
+    Fn.Loc = location(FD->getLocation());
+    Fn.IsMain = FD->isMain();
+    Fn.NumParams = int(FD->getNumParams());
+    Fn.Signature = FD->getType().getCanonicalType().getAsString();
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      for (const CXXMethodDecl *O : MD->overridden_methods())
+        Fn.Overrides.push_back(Usrs.of(O->getCanonicalDecl()));
+    FunctionExtractor FE(*this, FD, Fn);
+    FE.run(FD->getBody());
+    Pending.push_back({FD->getCanonicalDecl(), std::move(Fn)});
+  }
+
+  TUFacts finish(const std::string &MainFile) {
+    TUFacts F;
+    F.MainFile = MainFile;
+    for (auto &[FD, Fn] : Pending) {
+      Fn.AddressTaken = AddressTaken.count(FD) != 0;
+      F.Functions.push_back(std::move(Fn));
+    }
+    if (!StaticInit.empty()) {
+      Function Init;
+      Init.Usr = "forksafe:static-init:" + MainFile;
+      Init.Name = "dynamic initialization of globals";
+      Init.Loc = StaticInit.front().Loc;
+      Init.IsStaticInit = true;
+      Init.Blocks.resize(2);
+      Init.Blocks[0].Events = std::move(StaticInit);
+      Init.Blocks[0].Succs.push_back({1});
+      Init.Entry = 0;
+      Init.ExitBlock = 1;
+      F.Functions.push_back(std::move(Init));
+    }
+    for (auto &[Key, H] : Handles)
+      F.Handles.push_back(std::move(H));
+    return F;
+  }
+
+  Location location(SourceLocation L) {
+    Location Out;
+    if (L.isInvalid())
+      return Out;
+    L = SM.getExpansionLoc(L);
+    PresumedLoc P = SM.getPresumedLoc(L, /*UseLineDirectives=*/false);
+    if (P.isInvalid())
+      return Out;
+    Out.File = normalizedPath(P.getFilename());
+    Out.Line = P.getLine();
+    Out.Column = P.getColumn();
+    return Out;
+  }
+
+  std::string normalizedPath(StringRef Name) {
+    auto It = PathCache.find(Name.str());
+    if (It != PathCache.end())
+      return It->second;
+    llvm::SmallString<256> Abs(Name);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return PathCache[Name.str()] = std::string(Abs.str());
+  }
+
+  /// Records the variable a handle reference is rooted at. T is the type of
+  /// the handle expression itself (the member's type for 'app.conn').
+  void noteHandle(const HandleRef &R, const VarDecl *Root, QualType T,
+                  const std::string &Library) {
+    if (R.Kind == HandleRef::Param)
+      return;
+    std::string Key = R.key();
+    if (Handles.count(Key))
+      return;
+    HandleVar H;
+    H.Key = Key;
+    H.Library = Library;
+    const HandleRule *Rule = T.isNull() ? nullptr : Types.match(T);
+    if (Rule && H.Library.empty())
+      H.Library = Rule->Library;
+    if (!Rule)
+      for (const HandleRule &HR : Rules.Handles)
+        if (HR.Library == Library) {
+          Rule = &HR;
+          break;
+        }
+    H.Type = T.isNull() ? "" : T.getAsString();
+    H.Semantics = semanticsName(Rule ? Rule->Sem : Semantics::SharedSocket);
+    if (Root) {
+      const VarDecl *Def = Root->getDefinition() ? Root->getDefinition() : Root;
+      H.IsDefinition = Root->getDefinition() != nullptr;
+      H.Name = Root->getQualifiedNameAsString() + R.Path;
+      H.Loc = location(Def->getLocation());
+      H.Store = Root->isStaticLocal()        ? Storage::StaticLocal
+                : Root->isStaticDataMember() ? Storage::StaticMember
+                : Root->hasGlobalStorage()   ? Storage::Global
+                                             : Storage::Local;
+      H.Nolint = nolintAt(Def->getLocation());
+    } else {
+      H.Name = Key;
+    }
+    Handles[Key] = H;
+  }
+
+  std::vector<std::string> nolintAt(SourceLocation L) {
+    L = SM.getExpansionLoc(L);
+    FileID FID = SM.getFileID(L);
+    bool Invalid = false;
+    StringRef Buf = SM.getBufferData(FID, &Invalid);
+    if (Invalid)
+      return {};
+    return nolintGlobsAt(Buf.str(), SM.getExpansionLineNumber(L));
+  }
+
+  ASTContext &Ctx;
+  SourceManager &SM;
+  const RuleSet &Rules;
+  ExtractOptions Options;
+  HandleTypes Types;
+  UsrCache Usrs;
+  std::set<const Expr *> DirectCallees;
+  std::set<const FunctionDecl *> AddressTaken;
+  std::set<std::string> Extracted;
+  std::vector<std::pair<const FunctionDecl *, Function>> Pending;
+  std::vector<Event> StaticInit;
+  std::map<std::string, HandleVar> Handles;
+  std::map<std::string, std::string> PathCache;
+};
+
+FunctionExtractor::FunctionExtractor(TUExtractor &TU, const FunctionDecl *FD,
+                                     Function &Out)
+    : TU(TU), FD(FD), Fn(Out), Refs(FD, TU.Usrs) {}
+
+void FunctionExtractor::run(const Stmt *Body) {
+  Refs.buildAliases(Body);
+  Forks = std::make_unique<ForkResults>(Body, TU.Ctx);
+  Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
+  CFG::BuildOptions BO;
+  BO.setAllAlwaysAdd();
+  BO.AddInitializers = true;
+  std::unique_ptr<CFG> G =
+      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &TU.Ctx, BO);
+  if (!G) { // clang could not build a CFG: one block, events in source order
+    Fn.Blocks.resize(1);
+    Fn.Entry = Fn.ExitBlock = 0;
+    return;
+  }
+  Fn.Blocks.resize(G->getNumBlockIDs());
+  Fn.Entry = G->getEntry().getBlockID();
+  Fn.ExitBlock = G->getExit().getBlockID();
+  for (const CFGBlock *B : *G) {
+    Block &Out = Fn.Blocks[B->getBlockID()];
+    for (const CFGElement &E : *B)
+      if (auto S = E.getAs<CFGStmt>())
+        element(S->getStmt(), Out.Events);
+    labelEdges(*B, Out);
+  }
+  for (const VarDecl *V : ReturnedLocals) {
+    auto It = CreatedLocals.find(V);
+    if (It != CreatedLocals.end() && !Fn.ReturnsCreated)
+      Fn.ReturnsCreated = It->second;
+  }
+}
+
+void FunctionExtractor::runInitializer(const VarDecl *Var,
+                                       std::vector<Event> &Out) {
+  // Calls inside the initializer run innermost first; the outermost one
+  // initialises the variable, as if assigned in a function that runs
+  // before main.
+  const Expr *Init = Var->getInit();
+  std::vector<const CallExpr *> Calls;
+  std::vector<const Stmt *> Work = {Init};
+  while (!Work.empty()) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    if (!S)
+      continue;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      Calls.push_back(CE);
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  const Expr *Top = Init->IgnoreParenImpCasts();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Top))
+    Top = EWC->getSubExpr()->IgnoreParenImpCasts();
+  InitVar = Var;
+  for (auto It = Calls.rbegin(); It != Calls.rend(); ++It)
+    call(*It, Out, nullptr, *It == Top ? Var : nullptr);
+}
+
+
+const Expr *FunctionExtractor::assignTargetOf(const CallExpr *CE) const {
+  if (!Parents)
+    return nullptr;
+  const Stmt *Child = CE;
+  const Stmt *P = Parents->getParent(CE);
+  while (P && (isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P) ||
+               isa<CStyleCastExpr>(P) || isa<ExprWithCleanups>(P) ||
+               isa<MaterializeTemporaryExpr>(P) ||
+               isa<CXXBindTemporaryExpr>(P))) {
+    Child = P;
+    P = Parents->getParent(P);
+  }
+  if (!P)
+    return nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(P))
+    if (BO->getOpcode() == BO_Assign && BO->getRHS() == Child)
+      return BO->getLHS();
+  return nullptr;
+}
+
+const VarDecl *FunctionExtractor::declTargetOf(const CallExpr *CE) const {
+  if (!Parents)
+    return nullptr;
+  const auto *DS = dyn_cast_or_null<DeclStmt>(Parents->getParentIgnoreParenCasts(CE));
+  if (!DS)
+    return nullptr;
+  for (const Decl *D : DS->decls())
+    if (const auto *V = dyn_cast<VarDecl>(D))
+      if (V->getInit() && V->getInit()->IgnoreParenCasts() ==
+                              static_cast<const Expr *>(CE)->IgnoreParenCasts())
+        return V;
+  return nullptr;
+}
+
+void FunctionExtractor::handleEvent(EventKind K, const HandleRef &R,
+                                    const FunctionRule &Rule,
+                                    SourceLocation Loc, std::vector<Event> &Out,
+                                    const VarDecl *Root, QualType T) {
+  if (R.Kind == HandleRef::Local && !TU.Options.LocalHandles)
+    return;
+  Event E;
+  E.Kind = K;
+  E.Loc = TU.location(Loc);
+  E.Ref = R;
+  E.Api = Rule.Function;
+  E.Library = Rule.Library;
+  E.HarmfulClose = Rule.HarmfulClose;
+  Out.push_back(E);
+  TU.noteHandle(R, Root, T, Rule.Library);
+}
+
+static EventKind eventKindOf(Role R) {
+  switch (R) {
+  case Role::Create: return EventKind::Create;
+  case Role::Init: return EventKind::Init;
+  case Role::Connect: return EventKind::Connect;
+  case Role::Use: return EventKind::Use;
+  case Role::Close: return EventKind::Close;
+  case Role::Reset: return EventKind::Reset;
+  }
+  return EventKind::Use;
+}
+
+void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
+                             const Expr *AssignTarget,
+                             const VarDecl *TargetVar) {
+  ASTContext &Ctx = TU.Ctx;
+  SourceLocation Loc = CE->getBeginLoc();
+  if (!AssignTarget && !TargetVar) {
+    AssignTarget = assignTargetOf(CE);
+    if (!AssignTarget)
+      TargetVar = declTargetOf(CE);
+  }
+
+  if (auto FC = classifyFork(CE, Ctx)) {
+    Event E;
+    E.Kind = EventKind::Fork;
+    E.Loc = TU.location(Loc);
+    E.Fork = FC->Kind;
+    E.ForkApi = FC->Api;
+    E.ForkSite = Forks ? Forks->siteOf(CE) : -1;
+    if (FC->ChildFn) {
+      E.Callee = TU.Usrs.of(FC->ChildFn->getCanonicalDecl());
+      E.CalleeName = FC->ChildFn->getQualifiedNameAsString();
+    }
+    Out.push_back(E);
+    return;
+  }
+  std::string ExitApi;
+  if (auto EK = classifyExit(CE, ExitApi)) {
+    Event E;
+    E.Kind = EventKind::Exit;
+    E.Loc = TU.location(Loc);
+    E.Exit = *EK;
+    E.Api = ExitApi;
+    Out.push_back(E);
+    return;
+  }
+
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  std::string Name = calleeNameOf(Callee);
+  if (const auto *Rules = TU.Rules.functions(Name)) {
+    for (const FunctionRule &Rule : *Rules) {
+      EventKind K = eventKindOf(Rule.FunctionRole);
+      if (Rule.HandleArg >= 0 && unsigned(Rule.HandleArg) < CE->getNumArgs()) {
+        const Expr *Arg = CE->getArg(Rule.HandleArg);
+        if (auto R = Refs.resolve(Arg)) {
+          handleEvent(K, *R, Rule, Loc, Out, Refs.rootVar(Arg),
+                      Arg->getType());
+          if (R->Kind == HandleRef::Local &&
+              (K == EventKind::Create || K == EventKind::Connect))
+            if (const VarDecl *V = Refs.rootVar(Arg))
+              CreatedLocals[V] = TU.location(Loc);
+        }
+      }
+      if (Rule.HandleArg == -1 || Rule.AlsoReturnsHandle) {
+        // 'g = PQconnectdb(...)', 'PGconn *c = PQconnectdb(...)'.
+        EventKind RK = Rule.FunctionRole == Role::Init ? EventKind::Init
+                                                       : EventKind::Create;
+        if (AssignTarget) {
+          if (auto R = Refs.resolve(AssignTarget))
+            handleEvent(RK, *R, Rule, Loc, Out, Refs.rootVar(AssignTarget),
+                        AssignTarget->getType());
+        } else if (TargetVar) {
+          HandleRef R = Refs.refOfVar(TargetVar);
+          if (R.Kind == HandleRef::Local)
+            CreatedLocals[TargetVar] = TU.location(Loc);
+          handleEvent(RK, R, Rule, Loc, Out, TargetVar, TargetVar->getType());
+        } else if (Parents && isa_and_nonnull<ReturnStmt>(
+                                  Parents->getParentIgnoreParenCasts(CE))) {
+          if (!Fn.ReturnsCreated)
+            Fn.ReturnsCreated = TU.location(Loc);
+        }
+      }
+    }
+    return;
+  }
+
+  // A user function (or a library function with no rule).
+  Event E;
+  E.Kind = EventKind::Call;
+  E.Loc = TU.location(Loc);
+  E.NoReturn = Callee && Callee->isNoReturn();
+  if (Callee) {
+    E.Callee = TU.Usrs.of(Callee->getCanonicalDecl());
+    E.CalleeName = Name;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
+      E.Virtual = MD->isVirtual() && !isa<CXXOperatorCallExpr>(CE);
+  } else {
+    QualType T = CE->getCallee()->getType();
+    if (const auto *PT = T->getAs<PointerType>())
+      T = PT->getPointeeType();
+    E.IndirectSig = T.getCanonicalType().getAsString();
+    E.CalleeName = "function pointer";
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      E.CalleeName = DRE->getDecl()->getNameAsString();
+  }
+  unsigned First = isa<CXXOperatorCallExpr>(CE) && Callee &&
+                           isa<CXXMethodDecl>(Callee)
+                       ? 1
+                       : 0;
+  for (unsigned I = First; I < CE->getNumArgs(); ++I) {
+    const Expr *Arg = CE->getArg(I);
+    QualType T = Arg->getType();
+    if (!T->isPointerType() && !T->isReferenceType() &&
+        !TU.Types.match(T) && !T->isRecordType())
+      continue;
+    if (auto R = Refs.resolve(Arg))
+      E.Args.push_back({int(I - First), *R});
+  }
+  if (AssignTarget) {
+    if (auto R = Refs.resolve(AssignTarget))
+      if (TU.Types.match(AssignTarget->getType())) {
+        E.AssignTo = *R;
+        TU.noteHandle(*R, Refs.rootVar(AssignTarget), AssignTarget->getType(),
+                      "");
+      }
+  } else if (TargetVar && TU.Types.match(TargetVar->getType())) {
+    E.AssignTo = Refs.refOfVar(TargetVar);
+    TU.noteHandle(*E.AssignTo, TargetVar, TargetVar->getType(), "");
+  }
+  Out.push_back(E);
+  if (Callee && Parents)
+    if (isa_and_nonnull<ReturnStmt>(Parents->getParentIgnoreParenCasts(CE)))
+      Fn.ReturnsCallResultOf.push_back(E.Callee);
+}
+
+void FunctionExtractor::assign(const Expr *LHS, const Expr *RHS,
+                               SourceLocation Loc, std::vector<Event> &Out,
+                               const VarDecl *LHSVar) {
+  // Only a plain value (NULL, another pointer) overwrites the handle here;
+  // calls were handled when their CallExpr element was visited.
+  const Expr *R = RHS ? RHS->IgnoreParenCasts() : nullptr;
+  if (R && (isa<CallExpr>(R) || isa<ExprWithCleanups>(R)))
+    return;
+  if (LHSVar && Refs.isAlias(LHSVar))
+    return;
+  if (LHS) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenCasts()))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (Refs.isAlias(V))
+          return;
+    if (R)
+      if (const auto *RD = dyn_cast<DeclRefExpr>(R))
+        if (const auto *RV = dyn_cast<VarDecl>(RD->getDecl()))
+          if (Refs.isAlias(RV))
+            return; // 'g_db = c' where c stands for g_db
+  }
+  QualType T = LHS ? LHS->getType() : LHSVar->getType();
+  const HandleRule *HR = TU.Types.match(T);
+  if (!HR)
+    return;
+  std::optional<HandleRef> Ref;
+  if (LHS) {
+    Ref = Refs.resolve(LHS);
+  } else if (LHSVar) {
+    HandleRef HRf;
+    HRf.Kind = LHSVar->hasGlobalStorage() ? HandleRef::Global : HandleRef::Local;
+    HRf.Var = TU.Usrs.of(LHSVar->getCanonicalDecl());
+    Ref = HRf;
+  }
+  if (!Ref || Ref->Kind == HandleRef::Param)
+    return;
+  if (!TU.Handles.count(Ref->key()))
+    return; // never a handle anywhere we saw: do not invent one
+  Event E;
+  E.Kind = EventKind::Kill;
+  E.Loc = TU.location(Loc);
+  E.Ref = *Ref;
+  E.Library = HR->Library;
+  Out.push_back(E);
+}
+
+void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    call(CE, Out, nullptr);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->getOpcode() == BO_Assign)
+      assign(BO->getLHS(), BO->getRHS(), BO->getOperatorLoc(), Out);
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D))
+        if (V->getInit() && !isa<ParmVarDecl>(V))
+          assign(nullptr, V->getInit(), V->getLocation(), Out, V);
+  } else if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    if (const Expr *RV = RS->getRetValue())
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(RV->IgnoreParenCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+          ReturnedLocals.push_back(V);
+  }
+}
+
+void FunctionExtractor::labelEdges(const CFGBlock &B, Block &Out) {
+  const Stmt *Term = B.getTerminatorStmt();
+  const Expr *Cond = nullptr;
+  if (Term)
+    Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
+  std::optional<int> Site;
+  if (Cond && Forks)
+    Site = Forks->siteInCondition(Cond);
+
+  std::vector<const CFGBlock *> Succs;
+  for (const CFGBlock::AdjacentBlock &A : B.succs())
+    Succs.push_back(A.getReachableBlock());
+
+  auto add = [&](const CFGBlock *To, bool Child, bool Parent) {
+    if (!To || (!Child && !Parent))
+      return;
+    Edge E;
+    E.To = To->getBlockID();
+    if (Site && !(Child && Parent)) {
+      E.ForkSite = *Site;
+      E.Child = Child;
+      E.Parent = Parent;
+    }
+    Out.Succs.push_back(E);
+  };
+
+  if (!Site) {
+    for (const CFGBlock *To : Succs)
+      add(To, true, true);
+    return;
+  }
+  auto value = [&](int64_t Pid) { return Forks->evaluate(Cond, *Site, Pid); };
+  if (isa<SwitchStmt>(Term)) {
+    // Which case label does each side of the fork select?
+    std::vector<std::optional<int64_t>> Labels;
+    for (const CFGBlock *To : Succs) {
+      std::optional<int64_t> L;
+      if (To)
+        if (const auto *CS = dyn_cast_or_null<CaseStmt>(To->getLabel())) {
+          Expr::EvalResult R;
+          if (CS->getLHS()->EvaluateAsInt(R, TU.Ctx))
+            L = R.Val.getInt().getExtValue();
+        }
+      Labels.push_back(L);
+    }
+    auto takes = [&](size_t I, int64_t Pid) {
+      auto V = value(Pid);
+      if (!V)
+        return true;
+      if (Labels[I])
+        return *Labels[I] == *V;
+      for (const auto &L : Labels) // default: no case matches
+        if (L && *L == *V)
+          return false;
+      return true;
+    };
+    for (size_t I = 0; I < Succs.size(); ++I)
+      add(Succs[I], takes(I, 0), takes(I, 1) || takes(I, -1));
+    return;
+  }
+  if (Succs.size() != 2) {
+    for (const CFGBlock *To : Succs)
+      add(To, true, true);
+    return;
+  }
+  auto truthy = [&](int64_t Pid) -> std::optional<bool> {
+    auto V = value(Pid);
+    if (!V)
+      return std::nullopt;
+    return *V != 0;
+  };
+  auto side = [&](int64_t Pid, bool Branch) {
+    auto T = truthy(Pid);
+    return !T || *T == Branch;
+  };
+  add(Succs[0], side(0, true), side(1, true) || side(-1, true));
+  add(Succs[1], side(0, false), side(1, false) || side(-1, false));
+}
+
+} // namespace
+
+TUFacts extractFacts(ASTContext &Ctx, const RuleSet &Rules,
+                     const ExtractOptions &Options) {
+  TUExtractor TU(Ctx, Rules, Options);
+  TU.TraverseDecl(Ctx.getTranslationUnitDecl());
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Main;
+  if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
+    Main = TU.normalizedPath(Entry->getName());
+  return TU.finish(Main);
+}
+
+} // namespace forksafe

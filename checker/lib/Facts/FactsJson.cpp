@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: Apache-2.0
+// Facts <-> JSON. Keys are short because facts files are written per TU and
+// read on every link; the layout is versioned by FactsVersion.
+#include "forksafe/Facts.h"
+
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+namespace forksafe {
+
+bool Location::operator<(const Location &O) const {
+  return std::tie(File, Line, Column) < std::tie(O.File, O.Line, O.Column);
+}
+
+namespace {
+using json = nlohmann::json;
+
+json loc(const Location &L) { return json::array({L.File, L.Line, L.Column}); }
+Location loc(const json &J) {
+  Location L;
+  L.File = J.at(0).get<std::string>();
+  L.Line = J.at(1).get<unsigned>();
+  L.Column = J.at(2).get<unsigned>();
+  return L;
+}
+
+json ref(const HandleRef &R) {
+  json J = {{"k", int(R.Kind)}};
+  if (!R.Var.empty())
+    J["v"] = R.Var;
+  if (R.ParamIndex >= 0)
+    J["p"] = R.ParamIndex;
+  if (!R.Path.empty())
+    J["m"] = R.Path;
+  return J;
+}
+HandleRef ref(const json &J) {
+  HandleRef R;
+  int K = J.at("k").get<int>();
+  if (K < 0 || K > 2)
+    throw std::runtime_error("bad handle reference kind");
+  R.Kind = HandleRef::Base(K);
+  R.Var = J.value("v", "");
+  R.ParamIndex = J.value("p", -1);
+  R.Path = J.value("m", "");
+  return R;
+}
+
+json event(const Event &E) {
+  json J = {{"k", int(E.Kind)}, {"l", loc(E.Loc)}};
+  switch (E.Kind) {
+  case EventKind::Call:
+    if (!E.Callee.empty())
+      J["c"] = E.Callee;
+    J["n"] = E.CalleeName;
+    if (!E.IndirectSig.empty())
+      J["s"] = E.IndirectSig;
+    if (E.Virtual)
+      J["virt"] = true;
+    if (E.NoReturn)
+      J["nr"] = true;
+    if (!E.Args.empty()) {
+      json A = json::array();
+      for (const auto &[I, R] : E.Args)
+        A.push_back({I, ref(R)});
+      J["a"] = A;
+    }
+    if (E.AssignTo)
+      J["to"] = ref(*E.AssignTo);
+    break;
+  case EventKind::Fork:
+    J["f"] = int(E.Fork);
+    J["site"] = E.ForkSite;
+    J["api"] = E.ForkApi;
+    if (!E.Callee.empty())
+      J["c"] = E.Callee;
+    J["n"] = E.CalleeName;
+    break;
+  case EventKind::Exit:
+    J["x"] = int(E.Exit);
+    J["api"] = E.Api;
+    break;
+  default:
+    J["r"] = ref(E.Ref);
+    J["api"] = E.Api;
+    J["lib"] = E.Library;
+    if (E.HarmfulClose)
+      J["harm"] = true;
+    break;
+  }
+  return J;
+}
+
+Event event(const json &J) {
+  Event E;
+  int K = J.at("k").get<int>();
+  if (K < 0 || K > int(EventKind::Exit))
+    throw std::runtime_error("bad event kind");
+  E.Kind = EventKind(K);
+  E.Loc = loc(J.at("l"));
+  switch (E.Kind) {
+  case EventKind::Call:
+    E.Callee = J.value("c", "");
+    E.CalleeName = J.at("n").get<std::string>();
+    E.IndirectSig = J.value("s", "");
+    E.Virtual = J.value("virt", false);
+    E.NoReturn = J.value("nr", false);
+    if (J.contains("a"))
+      for (const json &A : J.at("a"))
+        E.Args.push_back({A.at(0).get<int>(), ref(A.at(1))});
+    if (J.contains("to"))
+      E.AssignTo = ref(J.at("to"));
+    break;
+  case EventKind::Fork: {
+    int F = J.at("f").get<int>();
+    if (F < 0 || F > int(ForkKind::Clone))
+      throw std::runtime_error("bad fork kind");
+    E.Fork = ForkKind(F);
+    E.ForkSite = J.at("site").get<int>();
+    E.ForkApi = J.at("api").get<std::string>();
+    E.Callee = J.value("c", "");
+    E.CalleeName = J.value("n", "");
+    break;
+  }
+  case EventKind::Exit: {
+    int X = J.at("x").get<int>();
+    if (X < 0 || X > int(ExitKind::Exec))
+      throw std::runtime_error("bad exit kind");
+    E.Exit = ExitKind(X);
+    E.Api = J.at("api").get<std::string>();
+    break;
+  }
+  default:
+    E.Ref = ref(J.at("r"));
+    E.Api = J.at("api").get<std::string>();
+    E.Library = J.at("lib").get<std::string>();
+    E.HarmfulClose = J.value("harm", false);
+    break;
+  }
+  return E;
+}
+
+json function(const Function &F) {
+  json Blocks = json::array();
+  for (const Block &B : F.Blocks) {
+    json Events = json::array();
+    for (const Event &E : B.Events)
+      Events.push_back(event(E));
+    json Succs = json::array();
+    for (const Edge &S : B.Succs) {
+      if (S.ForkSite < 0)
+        Succs.push_back(S.To);
+      else
+        Succs.push_back({S.To, S.ForkSite, S.Child, S.Parent});
+    }
+    Blocks.push_back({{"e", Events}, {"s", Succs}});
+  }
+  json J = {{"usr", F.Usr}, {"name", F.Name}, {"l", loc(F.Loc)},
+            {"np", F.NumParams}, {"entry", F.Entry}, {"exit", F.ExitBlock},
+            {"b", Blocks}};
+  if (F.IsMain)
+    J["main"] = true;
+  if (F.IsStaticInit)
+    J["sinit"] = true;
+  if (F.AddressTaken)
+    J["addr"] = true;
+  if (!F.Signature.empty())
+    J["sig"] = F.Signature;
+  if (!F.Overrides.empty())
+    J["ovr"] = F.Overrides;
+  if (F.ReturnsCreated)
+    J["rc"] = loc(*F.ReturnsCreated);
+  if (!F.ReturnsCallResultOf.empty())
+    J["rf"] = F.ReturnsCallResultOf;
+  return J;
+}
+
+Function function(const json &J) {
+  Function F;
+  F.Usr = J.at("usr").get<std::string>();
+  F.Name = J.at("name").get<std::string>();
+  F.Loc = loc(J.at("l"));
+  F.NumParams = J.at("np").get<int>();
+  F.Entry = J.at("entry").get<unsigned>();
+  F.ExitBlock = J.at("exit").get<unsigned>();
+  F.IsMain = J.value("main", false);
+  F.IsStaticInit = J.value("sinit", false);
+  F.AddressTaken = J.value("addr", false);
+  F.Signature = J.value("sig", "");
+  if (J.contains("ovr"))
+    F.Overrides = J.at("ovr").get<std::vector<std::string>>();
+  if (J.contains("rc"))
+    F.ReturnsCreated = loc(J.at("rc"));
+  if (J.contains("rf"))
+    F.ReturnsCallResultOf = J.at("rf").get<std::vector<std::string>>();
+  for (const json &BJ : J.at("b")) {
+    Block B;
+    for (const json &E : BJ.at("e"))
+      B.Events.push_back(event(E));
+    for (const json &S : BJ.at("s")) {
+      Edge Ed;
+      if (S.is_array()) {
+        Ed.To = S.at(0).get<unsigned>();
+        Ed.ForkSite = S.at(1).get<int>();
+        Ed.Child = S.at(2).get<bool>();
+        Ed.Parent = S.at(3).get<bool>();
+      } else {
+        Ed.To = S.get<unsigned>();
+      }
+      B.Succs.push_back(Ed);
+    }
+    F.Blocks.push_back(std::move(B));
+  }
+  // Reject graphs that point outside themselves: facts files are input too.
+  size_t N = F.Blocks.size();
+  if (N == 0 || F.Entry >= N || F.ExitBlock >= N)
+    throw std::runtime_error("function '" + F.Name + "' has no valid CFG");
+  for (const Block &B : F.Blocks)
+    for (const Edge &E : B.Succs)
+      if (E.To >= N)
+        throw std::runtime_error("edge out of range in '" + F.Name + "'");
+  return F;
+}
+
+json handle(const HandleVar &H) {
+  json J = {{"key", H.Key},   {"name", H.Name},  {"type", H.Type},
+            {"lib", H.Library}, {"sem", H.Semantics}, {"l", loc(H.Loc)},
+            {"st", int(H.Store)}};
+  if (H.IsDefinition)
+    J["def"] = true;
+  if (!H.Nolint.empty())
+    J["nolint"] = H.Nolint;
+  return J;
+}
+
+HandleVar handle(const json &J) {
+  HandleVar H;
+  H.Key = J.at("key").get<std::string>();
+  H.Name = J.at("name").get<std::string>();
+  H.Type = J.at("type").get<std::string>();
+  H.Library = J.at("lib").get<std::string>();
+  H.Semantics = J.at("sem").get<std::string>();
+  H.Loc = loc(J.at("l"));
+  int S = J.at("st").get<int>();
+  if (S < 0 || S > int(Storage::Local))
+    throw std::runtime_error("bad storage kind");
+  H.Store = Storage(S);
+  H.IsDefinition = J.value("def", false);
+  if (J.contains("nolint"))
+    H.Nolint = J.at("nolint").get<std::vector<std::string>>();
+  return H;
+}
+
+} // namespace
+
+std::string factsToJson(const TUFacts &F, bool Pretty) {
+  json Fns = json::array();
+  for (const Function &Fn : F.Functions)
+    Fns.push_back(function(Fn));
+  json Hs = json::array();
+  for (const HandleVar &H : F.Handles)
+    Hs.push_back(handle(H));
+  json J = {{"forksafe-facts", F.Version},
+            {"main", F.MainFile},
+            {"functions", Fns},
+            {"handles", Hs}};
+  return J.dump(Pretty ? 1 : -1, ' ', false,
+                json::error_handler_t::replace);
+}
+
+bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
+  try {
+    json J = json::parse(Text);
+    int V = J.at("forksafe-facts").get<int>();
+    if (V != FactsVersion) {
+      Error = "facts version " + std::to_string(V) + ", expected " +
+              std::to_string(FactsVersion);
+      return false;
+    }
+    TUFacts F;
+    F.Version = V;
+    F.MainFile = J.at("main").get<std::string>();
+    for (const json &Fn : J.at("functions"))
+      F.Functions.push_back(function(Fn));
+    for (const json &H : J.at("handles"))
+      F.Handles.push_back(handle(H));
+    Out = std::move(F);
+    return true;
+  } catch (const std::exception &Ex) {
+    Error = Ex.what();
+    return false;
+  }
+}
+
+} // namespace forksafe

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "HandleRefs.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/SmallString.h"
+
+#include <vector>
+
+using namespace clang;
+
+namespace forksafe {
+
+void HandleTypes::noteTypedef(const TypedefNameDecl *TD) {
+  if (const HandleRule *R = Rules.handleType(TD->getQualifiedNameAsString()))
+    Canonical[Ctx.getCanonicalType(TD->getUnderlyingType()).getTypePtr()] = R;
+}
+
+const HandleRule *HandleTypes::match(QualType T) const {
+  for (int Depth = 0; Depth < 32 && !T.isNull(); ++Depth) {
+    if (const auto *TT = T->getAs<TypedefType>())
+      if (const HandleRule *R =
+              Rules.handleType(TT->getDecl()->getQualifiedNameAsString()))
+        return R;
+    QualType Canon = Ctx.getCanonicalType(T).getUnqualifiedType();
+    auto It = Canonical.find(Canon.getTypePtr());
+    if (It != Canonical.end())
+      return It->second;
+    if (const auto *RD = Canon->getAsRecordDecl())
+      if (const HandleRule *R = Rules.handleType(RD->getQualifiedNameAsString()))
+        return R;
+    // Step inward: pointee, referee, element, or one level of sugar.
+    QualType Next;
+    if (const auto *PT = T->getAs<PointerType>())
+      Next = PT->getPointeeType();
+    else if (const auto *RT = T->getAs<ReferenceType>())
+      Next = RT->getPointeeType();
+    else if (const auto *AT = Ctx.getAsArrayType(T))
+      Next = AT->getElementType();
+    if (Next.isNull())
+      return nullptr;
+    T = Next;
+  }
+  return nullptr;
+}
+
+const std::string &UsrCache::of(const Decl *D) {
+  auto It = Cache.find(D);
+  if (It != Cache.end())
+    return It->second;
+  llvm::SmallString<128> Buf;
+  std::string Usr;
+  if (!index::generateUSRForDecl(D, Buf))
+    Usr = Buf.str().str();
+  else // no USR (rare): fall back to a pointer-unique name within this TU
+    Usr = "forksafe:decl:" + std::to_string(reinterpret_cast<uintptr_t>(D));
+  return Cache[D] = Usr;
+}
+
+RefResolver::RefResolver(const FunctionDecl *FD, UsrCache &Usrs)
+    : FD(FD), Usrs(Usrs) {}
+
+static int paramIndex(const FunctionDecl *FD, const ParmVarDecl *P) {
+  if (!FD)
+    return -1;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (FD->getParamDecl(I) == P)
+      return int(I);
+  return -1;
+}
+
+static bool isPlainLocal(const VarDecl *V) {
+  return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V);
+}
+
+std::optional<HandleRef> RefResolver::resolveNoAlias(const Expr *E) const {
+  if (!E)
+    return std::nullopt;
+  E = E->IgnoreParenCasts();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return resolveNoAlias(EWC->getSubExpr());
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+    return resolveNoAlias(MT->getSubExpr());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    // '&m' for a by-value handle ('MYSQL m; mysql_init(&m)'), '*pp'.
+    if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+      return resolveNoAlias(UO->getSubExpr());
+    return std::nullopt;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!V)
+      return std::nullopt;
+    HandleRef R;
+    if (const auto *P = dyn_cast<ParmVarDecl>(V)) {
+      R.Kind = HandleRef::Param;
+      R.ParamIndex = paramIndex(FD, P);
+      if (R.ParamIndex < 0)
+        return std::nullopt;
+      return R;
+    }
+    R.Kind = V->hasGlobalStorage() ? HandleRef::Global : HandleRef::Local;
+    R.Var = Usrs.of(V->getCanonicalDecl());
+    return R;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = ME->getMemberDecl();
+    if (const auto *V = dyn_cast<VarDecl>(Field)) { // static data member
+      HandleRef R;
+      R.Var = Usrs.of(V->getCanonicalDecl());
+      return R;
+    }
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return std::nullopt; // members of 'this' are tracked per object later
+    auto Base = resolve(ME->getBase());
+    if (!Base)
+      return std::nullopt;
+    Base->Path += "." + Field->getNameAsString();
+    return Base;
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    // Every element of 'PGconn *pool[8]' counts as one handle.
+    auto Base = resolve(ASE->getBase());
+    if (!Base)
+      return std::nullopt;
+    Base->Path += "[]";
+    return Base;
+  }
+  return std::nullopt;
+}
+
+std::optional<HandleRef> RefResolver::resolve(const Expr *E) const {
+  if (!E)
+    return std::nullopt;
+  const Expr *S = E->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+      auto It = Aliases.find(V);
+      if (It != Aliases.end())
+        return It->second.Target;
+    }
+  return resolveNoAlias(E);
+}
+
+HandleRef RefResolver::refOfVar(const VarDecl *V) const {
+  auto It = Aliases.find(V);
+  if (It != Aliases.end())
+    return It->second.Target;
+  HandleRef R;
+  if (const auto *P = dyn_cast<ParmVarDecl>(V)) {
+    R.Kind = HandleRef::Param;
+    R.ParamIndex = paramIndex(FD, P);
+    return R;
+  }
+  R.Kind = V->hasGlobalStorage() ? HandleRef::Global : HandleRef::Local;
+  R.Var = Usrs.of(V->getCanonicalDecl());
+  return R;
+}
+
+const VarDecl *RefResolver::rootVar(const Expr *E) const {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      E = UO->getSubExpr();
+    } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (const auto *V = dyn_cast<VarDecl>(ME->getMemberDecl()))
+        return V;
+      E = ME->getBase();
+    } else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = ASE->getBase();
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      auto It = Aliases.find(V);
+      return It != Aliases.end() ? It->second.Root : V;
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+void RefResolver::buildAliases(const Stmt *Body) {
+  // Flow-insensitive and first-wins: 'MYSQL *db = g_db;', 'st = &app;',
+  // 'g_db = c;' (c then stands for g_db everywhere in this function).
+  std::vector<const Stmt *> Work = {Body};
+  auto alias = [&](const VarDecl *Local, const Expr *Other) {
+    if (!isPlainLocal(Local) || Aliases.count(Local) || !Other)
+      return;
+    auto Target = resolveNoAlias(Other);
+    if (Target && Target->Kind != HandleRef::Local)
+      Aliases[Local] = {*Target, rootVar(Other)};
+  };
+  while (!Work.empty()) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    if (!S)
+      continue;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          if (V->getType()->isPointerType() || V->getType()->isReferenceType())
+            alias(V, V->getInit());
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->getOpcode() == BO_Assign) {
+        const Expr *L = BO->getLHS()->IgnoreParenCasts();
+        const Expr *R = BO->getRHS()->IgnoreParenCasts();
+        const auto *LD = dyn_cast<DeclRefExpr>(L);
+        const auto *RD = dyn_cast<DeclRefExpr>(R);
+        const VarDecl *LV = LD ? dyn_cast<VarDecl>(LD->getDecl()) : nullptr;
+        const VarDecl *RV = RD ? dyn_cast<VarDecl>(RD->getDecl()) : nullptr;
+        if (isPlainLocal(LV) && LV->getType()->isPointerType())
+          alias(LV, R);
+        else if (isPlainLocal(RV) && RV->getType()->isPointerType())
+          alias(RV, L);
+      }
+    }
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+}
+
+} // namespace forksafe

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+/// Recognising handle types, and resolving an expression to the handle it
+/// names: a global, a local, a parameter, a member of one of those, or a local
+/// pointer that aliases one of those ('MYSQL *db = g_db;', 'st = &app').
+#pragma once
+
+#include "forksafe/Facts.h"
+#include "forksafe/Rules.h"
+
+#include "clang/AST/Type.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace clang {
+class ASTContext;
+class Decl;
+class Expr;
+class FunctionDecl;
+class Stmt;
+class TypedefNameDecl;
+class VarDecl;
+} // namespace clang
+
+namespace forksafe {
+
+class HandleTypes {
+public:
+  HandleTypes(const RuleSet &Rules, clang::ASTContext &Ctx)
+      : Rules(Rules), Ctx(Ctx) {}
+  /// Remembers a typedef of a handle type so that the type is also known
+  /// under its canonical spelling ('struct pg_conn *').
+  void noteTypedef(const clang::TypedefNameDecl *TD);
+  /// The handle rule for a type, looking through pointers, references,
+  /// arrays and typedefs.
+  const HandleRule *match(clang::QualType T) const;
+
+private:
+  const RuleSet &Rules;
+  clang::ASTContext &Ctx;
+  std::map<const clang::Type *, const HandleRule *> Canonical;
+};
+
+/// USRs, cached (generating one walks the decl context).
+class UsrCache {
+public:
+  const std::string &of(const clang::Decl *D);
+
+private:
+  std::map<const clang::Decl *, std::string> Cache;
+};
+
+class RefResolver {
+public:
+  RefResolver(const clang::FunctionDecl *FD, UsrCache &Usrs);
+  /// Finds local pointers that alias a global or a parameter in Body.
+  void buildAliases(const clang::Stmt *Body);
+  std::optional<HandleRef> resolve(const clang::Expr *E) const;
+  /// Whether V is a local alias of something else (its own writes are not
+  /// handle events).
+  bool isAlias(const clang::VarDecl *V) const { return Aliases.count(V); }
+  /// The handle a variable itself names (through its alias, if any).
+  HandleRef refOfVar(const clang::VarDecl *V) const;
+  /// The variable an expression like 'app.db.conn', '&m' or an alias of
+  /// either is rooted at: where a finding about it points.
+  const clang::VarDecl *rootVar(const clang::Expr *E) const;
+
+private:
+  std::optional<HandleRef> resolveNoAlias(const clang::Expr *E) const;
+  const clang::FunctionDecl *FD;
+  UsrCache &Usrs;
+  struct Alias {
+    HandleRef Target;
+    const clang::VarDecl *Root;
+  };
+  std::map<const clang::VarDecl *, Alias> Aliases;
+};
+
+} // namespace forksafe

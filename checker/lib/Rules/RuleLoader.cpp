@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: Apache-2.0
+// Loads and validates rule files (format: rules/README.md, schema:
+// rules/schema/forksafe-rules.schema.json). Every problem is reported with
+// file:line:column; unknown keys are errors so typos cannot silently disable
+// a rule.
+#include "forksafe/Rules.h"
+#include "PositionedJson.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace forksafe {
+
+const char *roleName(Role R) {
+  switch (R) {
+  case Role::Create: return "create";
+  case Role::Init: return "init";
+  case Role::Connect: return "connect";
+  case Role::Use: return "use";
+  case Role::Close: return "close";
+  case Role::Reset: return "reset";
+  }
+  return "?";
+}
+
+const char *semanticsName(Semantics S) {
+  switch (S) {
+  case Semantics::SharedSocket: return "shared-socket";
+  case Semantics::ProcessBound: return "process-bound";
+  case Semantics::ThreadOwning: return "thread-owning";
+  }
+  return "?";
+}
+
+std::string RuleError::str() const {
+  std::ostringstream OS;
+  OS << File;
+  if (Line)
+    OS << ":" << Line << ":" << Column;
+  OS << ": " << Message;
+  return OS.str();
+}
+
+const LibraryRule *RuleSet::library(const std::string &Name) const {
+  for (const LibraryRule &L : Libraries)
+    if (L.Name == Name)
+      return &L;
+  return nullptr;
+}
+
+const HandleRule *RuleSet::handleType(const std::string &TypeName) const {
+  for (const HandleRule &H : Handles)
+    if (H.Type == TypeName)
+      return &H;
+  return nullptr;
+}
+
+const std::vector<FunctionRule> *
+RuleSet::functions(const std::string &Name) const {
+  auto It = Functions.find(Name);
+  return It == Functions.end() ? nullptr : &It->second;
+}
+
+std::string RuleSet::digest() const {
+  // FNV-1a over a canonical listing; only needs to change when rules change.
+  std::ostringstream OS;
+  for (const HandleRule &H : Handles)
+    OS << "H" << H.Library << "|" << H.Type << "|" << int(H.Sem) << "\n";
+  for (const auto &[Name, Rules] : Functions)
+    for (const FunctionRule &F : Rules)
+      OS << "F" << Name << "|" << int(F.FunctionRole) << "|" << F.HandleArg
+         << "|" << F.AlsoReturnsHandle << "|" << F.HarmfulClose << "|"
+         << F.HandleType << "\n";
+  std::string S = OS.str();
+  uint64_t Hash = 1469598103934665603ull;
+  for (unsigned char C : S) {
+    Hash ^= C;
+    Hash *= 1099511628211ull;
+  }
+  std::ostringstream Hex;
+  Hex << std::hex << Hash;
+  return Hex.str();
+}
+
+namespace {
+
+using json = nlohmann::json;
+
+class Validator {
+public:
+  Validator(std::string File, const PositionedJson &Doc,
+            std::vector<RuleError> &Errors)
+      : File(std::move(File)), Doc(Doc), Errors(Errors) {}
+
+  void error(const std::string &Pointer, const std::string &Message) {
+    TextPos P = Doc.at(Pointer);
+    Errors.push_back({File, P.Line, P.Column, Message});
+  }
+
+  static std::string where(const std::string &Pointer) {
+    // "/functions/3/role" -> "functions[3].role"
+    std::string R;
+    std::istringstream IS(Pointer);
+    std::string Tok;
+    std::getline(IS, Tok, '/');
+    while (std::getline(IS, Tok, '/')) {
+      if (!Tok.empty() && std::all_of(Tok.begin(), Tok.end(), ::isdigit))
+        R += "[" + Tok + "]";
+      else
+        R += (R.empty() ? "" : ".") + Tok;
+    }
+    return R.empty() ? "top level" : R;
+  }
+
+  /// Reports keys of Obj not in Allowed; "$comment" and "$schema" are always
+  /// allowed.
+  bool checkKeys(const json &Obj, const std::string &Pointer,
+                 const std::set<std::string> &Allowed,
+                 const std::set<std::string> &Required) {
+    bool Ok = true;
+    for (auto It = Obj.begin(); It != Obj.end(); ++It) {
+      const std::string &K = It.key();
+      if (K == "$comment" || K == "$schema" || Allowed.count(K))
+        continue;
+      error(Pointer + "/" + K,
+            "unknown key '" + K + "' in " + where(Pointer));
+      Ok = false;
+    }
+    for (const std::string &K : Required)
+      if (!Obj.contains(K)) {
+        error(Pointer, "missing required key '" + K + "' in " + where(Pointer));
+        Ok = false;
+      }
+    return Ok;
+  }
+
+  bool string(const json &Obj, const std::string &Pointer,
+              const std::string &Key, std::string &Out, bool Required) {
+    if (!Obj.contains(Key))
+      return !Required;
+    const json &V = Obj[Key];
+    if (!V.is_string() || V.get<std::string>().empty()) {
+      error(Pointer + "/" + Key, "key '" + Key + "' in " + where(Pointer) +
+                                     " must be a non-empty string");
+      return false;
+    }
+    Out = V.get<std::string>();
+    return true;
+  }
+
+  bool source(const json &Obj, const std::string &Pointer, std::string &Out) {
+    if (!string(Obj, Pointer, "source", Out, true))
+      return false;
+    if (Out.empty())
+      return false;
+    if (Out.rfind("https://", 0) != 0 && Out.rfind("http://", 0) != 0) {
+      error(Pointer + "/source", "key 'source' in " + where(Pointer) +
+                                     " must be an http(s) URL");
+      return false;
+    }
+    return true;
+  }
+
+  std::string File;
+  const PositionedJson &Doc;
+  std::vector<RuleError> &Errors;
+};
+
+std::optional<Role> parseRole(const std::string &S) {
+  static const std::map<std::string, Role> Roles = {
+      {"create", Role::Create}, {"init", Role::Init},
+      {"connect", Role::Connect}, {"use", Role::Use},
+      {"close", Role::Close}, {"reset", Role::Reset}};
+  auto It = Roles.find(S);
+  if (It == Roles.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::optional<Semantics> parseSemantics(const std::string &S) {
+  if (S == "shared-socket")
+    return Semantics::SharedSocket;
+  if (S == "process-bound")
+    return Semantics::ProcessBound;
+  if (S == "thread-owning")
+    return Semantics::ThreadOwning;
+  return std::nullopt;
+}
+
+void loadDocument(const std::string &Path, const PositionedJson &Doc,
+                  RuleSet &Rules, std::vector<RuleError> &Errors) {
+  Validator V(Path, Doc, Errors);
+  const json &Root = Doc.Value;
+  if (!Root.is_object()) {
+    V.error("", "a rule file must be a JSON object");
+    return;
+  }
+  size_t ErrorsBefore = Errors.size();
+  V.checkKeys(Root, "", {"library", "name", "source", "remedy", "handles",
+                         "functions"},
+              {"library", "name", "source", "handles", "functions"});
+
+  LibraryRule Lib;
+  Lib.File = Path;
+  V.string(Root, "", "library", Lib.Name, true);
+  V.string(Root, "", "name", Lib.DisplayName, true);
+  V.string(Root, "", "remedy", Lib.Remedy, false);
+  if (Root.contains("source"))
+    V.source(Root, "", Lib.Source);
+  if (!Lib.Name.empty()) {
+    if (const LibraryRule *Prev = Rules.library(Lib.Name))
+      V.error("/library", "library '" + Lib.Name + "' is already defined in " +
+                              Prev->File);
+  }
+
+  std::vector<HandleRule> Handles;
+  std::set<std::string> TypeNames;
+  if (Root.contains("handles")) {
+    const json &Hs = Root["handles"];
+    if (!Hs.is_array() || Hs.empty()) {
+      V.error("/handles", "key 'handles' must be a non-empty array");
+    } else {
+      for (size_t I = 0; I < Hs.size(); ++I) {
+        std::string P = "/handles/" + std::to_string(I);
+        const json &H = Hs[I];
+        if (!H.is_object()) {
+          V.error(P, V.where(P) + " must be an object");
+          continue;
+        }
+        V.checkKeys(H, P, {"type", "semantics", "source"},
+                    {"type", "semantics", "source"});
+        HandleRule HR;
+        HR.Library = Lib.Name;
+        V.string(H, P, "type", HR.Type, true);
+        std::string Sem;
+        if (V.string(H, P, "semantics", Sem, true) && !Sem.empty()) {
+          if (auto S = parseSemantics(Sem))
+            HR.Sem = *S;
+          else
+            V.error(P + "/semantics",
+                    "key 'semantics' in " + V.where(P) +
+                        " must be one of shared-socket, process-bound, "
+                        "thread-owning (got '" + Sem + "')");
+        }
+        if (H.contains("source"))
+          V.source(H, P, HR.Source);
+        if (!HR.Type.empty()) {
+          if (!TypeNames.insert(HR.Type).second)
+            V.error(P + "/type", "handle type '" + HR.Type +
+                                     "' is listed twice");
+          else if (const HandleRule *Prev = Rules.handleType(HR.Type))
+            V.error(P + "/type", "handle type '" + HR.Type +
+                                     "' is already defined by library '" +
+                                     Prev->Library + "'");
+        }
+        Handles.push_back(HR);
+      }
+    }
+  }
+
+  std::vector<FunctionRule> Functions;
+  std::set<std::string> Seen;
+  if (Root.contains("functions")) {
+    const json &Fs = Root["functions"];
+    if (!Fs.is_array() || Fs.empty()) {
+      V.error("/functions", "key 'functions' must be a non-empty array");
+    } else {
+      for (size_t I = 0; I < Fs.size(); ++I) {
+        std::string P = "/functions/" + std::to_string(I);
+        const json &F = Fs[I];
+        if (!F.is_object()) {
+          V.error(P, V.where(P) + " must be an object");
+          continue;
+        }
+        V.checkKeys(F, P,
+                    {"name", "role", "handle", "type", "returns-handle",
+                     "harmful-close", "harm", "source"},
+                    {"name", "role", "handle", "type", "source"});
+        FunctionRule FR;
+        FR.Library = Lib.Name;
+        V.string(F, P, "name", FR.Function, true);
+        std::string RoleText;
+        if (V.string(F, P, "role", RoleText, true) && !RoleText.empty()) {
+          if (auto R = parseRole(RoleText))
+            FR.FunctionRole = *R;
+          else
+            V.error(P + "/role", "key 'role' in " + V.where(P) +
+                                     " must be one of create, init, connect, "
+                                     "use, close, reset (got '" + RoleText +
+                                     "')");
+        }
+        if (F.contains("handle")) {
+          const json &H = F["handle"];
+          if (H.is_number_unsigned())
+            FR.HandleArg = H.get<int>();
+          else if (H.is_string() && H.get<std::string>() == "return")
+            FR.HandleArg = -1;
+          else
+            V.error(P + "/handle", "key 'handle' in " + V.where(P) +
+                                       " must be an argument index (0, 1, ...) "
+                                       "or \"return\"");
+          if (FR.HandleArg == -1 && H.is_string() &&
+              FR.FunctionRole != Role::Create && FR.FunctionRole != Role::Init)
+            V.error(P + "/handle", "only create and init functions can "
+                                   "return the handle (" + V.where(P) + ")");
+        }
+        if (V.string(F, P, "type", FR.HandleType, true) &&
+            !FR.HandleType.empty() && !TypeNames.count(FR.HandleType))
+          V.error(P + "/type", "type '" + FR.HandleType + "' in " +
+                                   V.where(P) +
+                                   " is not one of this file's handles");
+        for (const char *Flag : {"returns-handle", "harmful-close"}) {
+          if (!F.contains(Flag))
+            continue;
+          if (!F[Flag].is_boolean()) {
+            V.error(P + "/" + Flag, std::string("key '") + Flag + "' in " +
+                                        V.where(P) + " must be true or false");
+            continue;
+          }
+          bool B = F[Flag].get<bool>();
+          if (std::string(Flag) == "returns-handle")
+            FR.AlsoReturnsHandle = B;
+          else
+            FR.HarmfulClose = B;
+        }
+        if (FR.AlsoReturnsHandle && FR.FunctionRole != Role::Connect)
+          V.error(P + "/returns-handle",
+                  "'returns-handle' applies to connect functions only");
+        if (F.contains("harmful-close") && FR.FunctionRole != Role::Close)
+          V.error(P + "/harmful-close",
+                  "'harmful-close' applies to close functions only");
+        V.string(F, P, "harm", FR.Harm, false);
+        if (FR.HarmfulClose && FR.Harm.empty())
+          V.error(P, "a harmful close needs a 'harm' text (" + V.where(P) + ")");
+        if (F.contains("source"))
+          V.source(F, P, FR.Source);
+        if (!FR.Function.empty() &&
+            !Seen.insert(FR.Function + "|" + FR.HandleType + "|" +
+                         std::to_string(FR.HandleArg))
+                 .second)
+          V.error(P + "/name", "function '" + FR.Function +
+                                   "' is listed twice for the same handle "
+                                   "argument of type '" + FR.HandleType + "'");
+        Functions.push_back(FR);
+      }
+    }
+  }
+
+  if (Errors.size() != ErrorsBefore)
+    return; // all-or-nothing per file
+  Rules.Libraries.push_back(Lib);
+  for (HandleRule &H : Handles)
+    Rules.Handles.push_back(H);
+  for (FunctionRule &F : Functions)
+    Rules.Functions[F.Function].push_back(F);
+}
+
+} // namespace
+
+std::vector<RuleError> loadRuleFile(const std::string &Path, RuleSet &Rules) {
+  std::vector<RuleError> Errors;
+  std::ifstream In(Path, std::ios::binary);
+  if (!In) {
+    Errors.push_back({Path, 0, 0, "cannot read rule file"});
+    return Errors;
+  }
+  std::stringstream Buf;
+  Buf << In.rdbuf();
+  PositionedJson Doc;
+  std::string Error;
+  TextPos At;
+  if (!parsePositionedJson(Buf.str(), Doc, Error, At)) {
+    Errors.push_back({Path, At.Line, At.Column, "malformed JSON: " + Error});
+    return Errors;
+  }
+  loadDocument(Path, Doc, Rules, Errors);
+  return Errors;
+}
+
+std::vector<RuleError> loadRules(const std::string &PathOrDir,
+                                 RuleSet &Rules) {
+  namespace fs = std::filesystem;
+  std::error_code EC;
+  if (!fs::exists(PathOrDir, EC))
+    return {{PathOrDir, 0, 0, "no such rule file or directory"}};
+  if (!fs::is_directory(PathOrDir, EC))
+    return loadRuleFile(PathOrDir, Rules);
+  std::vector<std::string> Files;
+  for (auto It = fs::recursive_directory_iterator(PathOrDir, EC);
+       !EC && It != fs::recursive_directory_iterator(); It.increment(EC)) {
+    const fs::path &P = It->path();
+    if (It->is_regular_file() && P.extension() == ".json" &&
+        P.parent_path().filename() != "schema")
+      Files.push_back(P.string());
+  }
+  if (EC)
+    return {{PathOrDir, 0, 0, "cannot list rule directory: " + EC.message()}};
+  std::sort(Files.begin(), Files.end());
+  std::vector<RuleError> Errors;
+  for (const std::string &F : Files) {
+    std::vector<RuleError> E = loadRuleFile(F, Rules);
+    Errors.insert(Errors.end(), E.begin(), E.end());
+  }
+  return Errors;
+}
+
+} // namespace forksafe

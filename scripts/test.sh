@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Quick start, command 2: set up, build and run every test (the CI entry point).
+#   bash scripts/test.sh
+# Builds into build/ (normal) and build-asan/ (the checker under ASan+UBSan)
+# and runs ctest in both.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bash "$root/scripts/setup.sh"
+jobs=$(nproc)
+export CC=clang-19 CXX=clang++-19
+
+cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$root/build" -j "$jobs"
+(cd "$root/build" && ctest --output-on-failure -j "$jobs")
+
+if [ "${FORKSAFE_SKIP_ASAN:-0}" != 1 ]; then
+  cmake -S "$root" -B "$root/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+        -DFORKSAFE_SANITIZE=address,undefined >/dev/null
+  cmake --build "$root/build-asan" -j "$jobs"
+  (cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+     ctest --output-on-failure -j "$jobs" -L checker)
+fi
