@@ -26,7 +26,9 @@ struct Location {
 
 /// Where a handle lives, as seen from inside one function.
 struct HandleRef {
-  enum Base : uint8_t { Global, Local, Param };
+  /// Result: the handle an accessor returns ('PQexec(db(), ...)'); Var is
+  /// the accessor's USR.
+  enum Base : uint8_t { Global, Local, Param, Result };
   Base Kind = Global;
   std::string Var;  // USR of the variable (Global, Local)
   int ParamIndex = -1;
@@ -72,6 +74,7 @@ struct Event {
   std::string Api;     // the library function, e.g. "mysql_query"
   std::string Library; // rule library id
   bool HarmfulClose = false;
+  bool Once = false; // static local initialiser: runs once per process tree
   // Call events.
   std::string Callee;      // USR; empty for an indirect call
   std::string CalleeName;  // for notes
@@ -117,6 +120,7 @@ struct Function {
   // What the function returns, for factories like 'PGconn *connect_db()'.
   std::optional<Location> ReturnsCreated; // returns a handle it created
   std::vector<std::string> ReturnsCallResultOf; // returns f()'s result
+  std::optional<HandleRef> ReturnsRef; // an accessor: returns this handle
 };
 
 enum class Storage : uint8_t { Global, StaticLocal, StaticMember, Local };

@@ -123,7 +123,23 @@ public:
   std::vector<Pending> Results;
 
 private:
-  bool refersTo(const HandleRef &R, const Bindings &B) const {
+  /// An accessor's result stands for the global it returns.
+  std::optional<HandleRef> concrete(const HandleRef &R) const {
+    if (R.Kind != HandleRef::Result)
+      return R;
+    auto It = P.Functions.find(R.Var);
+    if (It == P.Functions.end() || !It->second->ReturnsRef)
+      return std::nullopt;
+    HandleRef Out = *It->second->ReturnsRef;
+    Out.Path += R.Path;
+    return Out;
+  }
+
+  bool refersTo(const HandleRef &Ref, const Bindings &B) const {
+    std::optional<HandleRef> C = concrete(Ref);
+    if (!C)
+      return false;
+    const HandleRef &R = *C;
     if (R.Kind == HandleRef::Param) {
       auto It = B.find(R.ParamIndex);
       return It != B.end() && It->second == R.Path;
@@ -133,7 +149,11 @@ private:
 
   Bindings bindArgs(const Event &Call, const Bindings &B) const {
     Bindings Out;
-    for (const auto &[Index, R] : Call.Args) {
+    for (const auto &[Index, Ref] : Call.Args) {
+      std::optional<HandleRef> C = concrete(Ref);
+      if (!C)
+        continue;
+      const HandleRef &R = *C;
       std::string Rest;
       if (R.Kind == HandleRef::Param) {
         auto It = B.find(R.ParamIndex);
@@ -332,6 +352,19 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
   case EventKind::Connect:
   case EventKind::Reset:
     if (refersTo(E.Ref, B)) {
+      if (E.Once) { // a static local's initialiser: once per process tree
+        bool Initialised = false;
+        for (const auto &[Tag, St] : S)
+          Initialised |= St.L || St.I;
+        if (Initialised) {
+          for (auto &[Tag, St] : S)
+            if (!St.L && !St.I)
+              St.L = LiveW{false, {note(Note::Created, E.Loc,
+                                        name() + " created here by " + E.Api +
+                                            "()")}};
+          return;
+        }
+      }
       std::string Verb = E.Kind == EventKind::Reset     ? "reset"
                          : E.Kind == EventKind::Connect ? "connected"
                                                         : "created";
@@ -399,7 +432,7 @@ void HandleAnalysis::applyFork(const Event &E, const Bindings &B, State &S,
   }
   HState Child;
   for (const auto &[Tag, St] : S)
-    Child.join(inherit(St, E.ForkApi + "() forks here; the child inherits " +
+    Child.join(inherit(St, E.ForkApi + " forks here; the child inherits " +
                                name()));
   if (E.Fork == ForkKind::Clone) {
     // The child runs the callee and exits; the parent goes on unchanged.
@@ -481,7 +514,7 @@ std::string messageFor(const Target &H, const RuleSet &Rules,
   std::string Who = "'" + H.Info->Name + "'";
   if (Lib)
     Who += " (" + Lib->DisplayName + ")";
-  std::string Fork = (ForkApi.empty() ? std::string("fork") : ForkApi) + "()";
+  std::string Fork = ForkApi.empty() ? std::string("fork()") : ForkApi;
   switch (H.Sem) {
   case Semantics::ProcessBound:
     return Who + " is open when the process forks with " + Fork +

@@ -22,10 +22,15 @@ Relevance::Relevance(const Program &P) {
             Callees[Usr].push_back(E.Callee);
           }
         } else if (isHandleEvent(E.Kind)) {
-          if (E.Ref.Kind == HandleRef::Param)
+          if (E.Ref.Kind == HandleRef::Param) {
             Params.insert(Usr);
-          else
+          } else if (E.Ref.Kind == HandleRef::Result) {
+            auto It = P.Functions.find(E.Ref.Var);
+            if (It != P.Functions.end() && It->second->ReturnsRef)
+              Vars[Usr].insert(It->second->ReturnsRef->Var);
+          } else {
             Vars[Usr].insert(E.Ref.Var);
+          }
         } else if (E.Kind == EventKind::Call) {
           if (E.AssignTo && E.AssignTo->Kind != HandleRef::Param)
             Vars[Usr].insert(E.AssignTo->Var);

@@ -49,7 +49,7 @@ private:
   const VarDecl *declTargetOf(const CallExpr *CE) const;
   void handleEvent(EventKind K, const HandleRef &R, const FunctionRule &Rule,
                    SourceLocation Loc, std::vector<Event> &Out,
-                   const VarDecl *Root, QualType T);
+                   const VarDecl *Root, QualType T, bool Once = false);
   const VarDecl *InitVar = nullptr;
 
   TUExtractor &TU;
@@ -198,7 +198,7 @@ public:
   /// the handle expression itself (the member's type for 'app.conn').
   void noteHandle(const HandleRef &R, const VarDecl *Root, QualType T,
                   const std::string &Library) {
-    if (R.Kind == HandleRef::Param)
+    if (R.Kind == HandleRef::Param || R.Kind == HandleRef::Result)
       return;
     std::string Key = R.key();
     if (Handles.count(Key))
@@ -260,7 +260,7 @@ public:
 
 FunctionExtractor::FunctionExtractor(TUExtractor &TU, const FunctionDecl *FD,
                                      Function &Out)
-    : TU(TU), FD(FD), Fn(Out), Refs(FD, TU.Usrs) {}
+    : TU(TU), FD(FD), Fn(Out), Refs(FD, TU.Usrs, TU.Types) {}
 
 void FunctionExtractor::run(const Stmt *Body) {
   Refs.buildAliases(Body);
@@ -357,7 +357,8 @@ const VarDecl *FunctionExtractor::declTargetOf(const CallExpr *CE) const {
 void FunctionExtractor::handleEvent(EventKind K, const HandleRef &R,
                                     const FunctionRule &Rule,
                                     SourceLocation Loc, std::vector<Event> &Out,
-                                    const VarDecl *Root, QualType T) {
+                                    const VarDecl *Root, QualType T,
+                                    bool Once) {
   if (R.Kind == HandleRef::Local && !TU.Options.LocalHandles)
     return;
   Event E;
@@ -367,6 +368,7 @@ void FunctionExtractor::handleEvent(EventKind K, const HandleRef &R,
   E.Api = Rule.Function;
   E.Library = Rule.Library;
   E.HarmfulClose = Rule.HarmfulClose;
+  E.Once = Once;
   Out.push_back(E);
   TU.noteHandle(R, Root, T, Rule.Library);
 }
@@ -447,7 +449,8 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
           HandleRef R = Refs.refOfVar(TargetVar);
           if (R.Kind == HandleRef::Local)
             CreatedLocals[TargetVar] = TU.location(Loc);
-          handleEvent(RK, R, Rule, Loc, Out, TargetVar, TargetVar->getType());
+          handleEvent(RK, R, Rule, Loc, Out, TargetVar, TargetVar->getType(),
+                      TargetVar->isStaticLocal());
         } else if (Parents && isa_and_nonnull<ReturnStmt>(
                                   Parents->getParentIgnoreParenCasts(CE))) {
           if (!Fn.ReturnsCreated)
@@ -566,6 +569,11 @@ void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
         if (V->getInit() && !isa<ParmVarDecl>(V))
           assign(nullptr, V->getInit(), V->getLocation(), Out, V);
   } else if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    if (const Expr *RV = RS->getRetValue())
+      if (auto R = Refs.resolve(RV))
+        if (R->Kind == HandleRef::Global && TU.Types.match(RV->getType()) &&
+            !Fn.ReturnsRef)
+          Fn.ReturnsRef = *R;
     if (const Expr *RV = RS->getRetValue())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(RV->IgnoreParenCasts()))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))

@@ -37,7 +37,7 @@ json ref(const HandleRef &R) {
 HandleRef ref(const json &J) {
   HandleRef R;
   int K = J.at("k").get<int>();
-  if (K < 0 || K > 2)
+  if (K < 0 || K > int(HandleRef::Result))
     throw std::runtime_error("bad handle reference kind");
   R.Kind = HandleRef::Base(K);
   R.Var = J.value("v", "");
@@ -86,6 +86,8 @@ json event(const Event &E) {
     J["lib"] = E.Library;
     if (E.HarmfulClose)
       J["harm"] = true;
+    if (E.Once)
+      J["once"] = true;
     break;
   }
   return J;
@@ -135,6 +137,7 @@ Event event(const json &J) {
     E.Api = J.at("api").get<std::string>();
     E.Library = J.at("lib").get<std::string>();
     E.HarmfulClose = J.value("harm", false);
+    E.Once = J.value("once", false);
     break;
   }
   return E;
@@ -172,6 +175,8 @@ json function(const Function &F) {
     J["rc"] = loc(*F.ReturnsCreated);
   if (!F.ReturnsCallResultOf.empty())
     J["rf"] = F.ReturnsCallResultOf;
+  if (F.ReturnsRef)
+    J["rr"] = ref(*F.ReturnsRef);
   return J;
 }
 
@@ -193,6 +198,8 @@ Function function(const json &J) {
     F.ReturnsCreated = loc(J.at("rc"));
   if (J.contains("rf"))
     F.ReturnsCallResultOf = J.at("rf").get<std::vector<std::string>>();
+  if (J.contains("rr"))
+    F.ReturnsRef = ref(J.at("rr"));
   for (const json &BJ : J.at("b")) {
     Block B;
     for (const json &E : BJ.at("e"))

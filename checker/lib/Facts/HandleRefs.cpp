@@ -61,8 +61,9 @@ const std::string &UsrCache::of(const Decl *D) {
   return Cache[D] = Usr;
 }
 
-RefResolver::RefResolver(const FunctionDecl *FD, UsrCache &Usrs)
-    : FD(FD), Usrs(Usrs) {}
+RefResolver::RefResolver(const FunctionDecl *FD, UsrCache &Usrs,
+                         const HandleTypes &Types)
+    : FD(FD), Usrs(Usrs), Types(Types) {}
 
 static int paramIndex(const FunctionDecl *FD, const ParmVarDecl *P) {
   if (!FD)
@@ -121,6 +122,17 @@ std::optional<HandleRef> RefResolver::resolveNoAlias(const Expr *E) const {
       return std::nullopt;
     Base->Path += "." + Field->getNameAsString();
     return Base;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    // An accessor returning a handle: 'PQexec(db(), ...)'. Whether it
+    // returns a global is known once its body has been seen (link time).
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || !Types.match(CE->getType()) || isa<CXXMethodDecl>(Callee))
+      return std::nullopt;
+    HandleRef R;
+    R.Kind = HandleRef::Result;
+    R.Var = Usrs.of(Callee->getCanonicalDecl());
+    return R;
   }
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
     // Every element of 'PGconn *pool[8]' counts as one handle.
@@ -191,7 +203,8 @@ void RefResolver::buildAliases(const Stmt *Body) {
     if (!isPlainLocal(Local) || Aliases.count(Local) || !Other)
       return;
     auto Target = resolveNoAlias(Other);
-    if (Target && Target->Kind != HandleRef::Local)
+    if (Target && Target->Kind != HandleRef::Local &&
+        Target->Kind != HandleRef::Result)
       Aliases[Local] = {*Target, rootVar(Other)};
   };
   while (!Work.empty()) {

@@ -53,7 +53,8 @@ private:
 
 class RefResolver {
 public:
-  RefResolver(const clang::FunctionDecl *FD, UsrCache &Usrs);
+  RefResolver(const clang::FunctionDecl *FD, UsrCache &Usrs,
+              const HandleTypes &Types);
   /// Finds local pointers that alias a global or a parameter in Body.
   void buildAliases(const clang::Stmt *Body);
   std::optional<HandleRef> resolve(const clang::Expr *E) const;
@@ -70,6 +71,7 @@ private:
   std::optional<HandleRef> resolveNoAlias(const clang::Expr *E) const;
   const clang::FunctionDecl *FD;
   UsrCache &Usrs;
+  const HandleTypes &Types;
   struct Alias {
     HandleRef Target;
     const clang::VarDecl *Root;

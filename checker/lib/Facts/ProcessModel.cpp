@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
 #include <set>
@@ -31,14 +32,11 @@ bool isLibcFunction(const FunctionDecl *FD) {
   return false;
 }
 
-std::string macroNameOf(const Expr *E, ASTContext &Ctx) {
-  E = E->IgnoreParenImpCasts();
-  SourceLocation L = E->getBeginLoc();
-  if (!L.isMacroID())
-    return "";
-  return Lexer::getImmediateMacroName(L, Ctx.getSourceManager(),
-                                      Ctx.getLangOpts())
-      .str();
+/// The argument as written ('SYS_fork', not what the macro expands to).
+std::string spellingOf(const Expr *E, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange R = SM.getExpansionRange(E->getSourceRange());
+  return Lexer::getSourceText(R, SM, Ctx.getLangOpts()).trim().str();
 }
 
 bool hasCloneVm(const Expr *Flags, ASTContext &Ctx) {
@@ -57,26 +55,26 @@ std::optional<ForkCall> classifyFork(const CallExpr *Call, ASTContext &Ctx) {
   StringRef Name = FD->getName();
   ForkCall FC;
   if (Name == "fork" || Name == "_Fork" || Name == "forkpty") {
-    FC.Api = Name.str();
+    FC.Api = Name.str() + "()";
     return FC;
   }
   if (Name == "daemon") {
     FC.Kind = ForkKind::Daemon;
-    FC.Api = "daemon";
+    FC.Api = "daemon()";
     return FC;
   }
   if (Name == "clone" && Call->getNumArgs() >= 3) {
     if (hasCloneVm(Call->getArg(2), Ctx))
       return std::nullopt; // a thread: memory is shared
     FC.Kind = ForkKind::Clone;
-    FC.Api = "clone";
+    FC.Api = "clone()";
     if (const auto *DRE =
             dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
       FC.ChildFn = dyn_cast<FunctionDecl>(DRE->getDecl());
     return FC;
   }
   if (Name == "syscall" && Call->getNumArgs() >= 1) {
-    std::string Nr = macroNameOf(Call->getArg(0), Ctx);
+    std::string Nr = spellingOf(Call->getArg(0), Ctx);
     if (Nr == "SYS_fork" || Nr == "__NR_fork" || Nr == "SYS_clone3" ||
         Nr == "__NR_clone3") {
       FC.Api = "syscall(" + Nr + ")";
@@ -131,9 +129,10 @@ void ForkResults::scan(const Stmt *Body) {
     for (auto It = Kids.rbegin(); It != Kids.rend(); ++It)
       Work.push_back(*It);
   }
+  // daemon() and clone() return no pid to branch on: not sites.
   for (const Stmt *S : Order)
     if (const auto *CE = dyn_cast<CallExpr>(S))
-      if (classifyFork(CE, Ctx)) {
+      if (auto FC = classifyFork(CE, Ctx); FC && FC->Kind == ForkKind::Fork) {
         int Site = int(Sites.size());
         Sites[CE] = Site;
       }
