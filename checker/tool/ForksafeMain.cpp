@@ -62,6 +62,9 @@ cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: number of cores)")
                        cl::init(0), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
                     cl::cat(Category));
+cl::opt<bool> DumpFacts("dump-facts",
+                        cl::desc("Print each TU's facts as JSON and exit (debugging)"),
+                        cl::cat(Category));
 cl::list<std::string> ExtraArgs("extra-arg",
                                 cl::desc("Append an argument to each compile command"),
                                 cl::cat(Category));
@@ -210,8 +213,12 @@ int main(int argc, const char **argv) {
       ++Failed;
       continue;
     }
+    if (DumpFacts)
+      std::cout << factsToJson(O.Facts, /*Pretty=*/true) << "\n";
     Facts.push_back(std::move(O.Facts));
   }
+  if (DumpFacts)
+    return Failed ? ExitPartial : ExitClean;
   size_t Analysed = Facts.size();
 
   Program P = link(std::move(Facts));

@@ -449,7 +449,8 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
           HandleRef R = Refs.refOfVar(TargetVar);
           if (R.Kind == HandleRef::Local)
             CreatedLocals[TargetVar] = TU.location(Loc);
-          handleEvent(RK, R, Rule, Loc, Out, TargetVar, TargetVar->getType(),
+          handleEvent(RK, R, Rule, Loc, Out, Refs.rootVar(TargetVar),
+                      TargetVar->getType(),
                       TargetVar->isStaticLocal());
         } else if (Parents && isa_and_nonnull<ReturnStmt>(
                                   Parents->getParentIgnoreParenCasts(CE))) {
@@ -503,7 +504,8 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
       }
   } else if (TargetVar && TU.Types.match(TargetVar->getType())) {
     E.AssignTo = Refs.refOfVar(TargetVar);
-    TU.noteHandle(*E.AssignTo, TargetVar, TargetVar->getType(), "");
+    TU.noteHandle(*E.AssignTo, Refs.rootVar(TargetVar), TargetVar->getType(),
+                  "");
   }
   Out.push_back(E);
   if (Callee && Parents)

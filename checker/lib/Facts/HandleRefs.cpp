@@ -173,6 +173,11 @@ HandleRef RefResolver::refOfVar(const VarDecl *V) const {
   return R;
 }
 
+const VarDecl *RefResolver::rootVar(const VarDecl *V) const {
+  auto It = Aliases.find(V);
+  return It != Aliases.end() ? It->second.Root : V;
+}
+
 const VarDecl *RefResolver::rootVar(const Expr *E) const {
   while (E) {
     E = E->IgnoreParenCasts();

@@ -66,6 +66,7 @@ public:
   /// The variable an expression like 'app.db.conn', '&m' or an alias of
   /// either is rooted at: where a finding about it points.
   const clang::VarDecl *rootVar(const clang::Expr *E) const;
+  const clang::VarDecl *rootVar(const clang::VarDecl *V) const;
 
 private:
   std::optional<HandleRef> resolveNoAlias(const clang::Expr *E) const;
