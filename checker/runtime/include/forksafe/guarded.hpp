@@ -92,7 +92,7 @@ class guarded {
 
   T value_;
 #if FORKSAFE_ENABLED
-  forksafe_owner owner_;
+  forksafe__record owner_;
 #endif
 };
 

@@ -31,6 +31,8 @@
 #if FORKSAFE_ENABLED
 #include "detail/core.h"
 
+typedef forksafe__record forksafe_owner; /* ownership record of one handle */
+
 #define forksafe_generation() forksafe__generation()
 #define forksafe_detection_mode() forksafe__mode()
 #define forksafe_set_handler(fn, ctx) forksafe__set_handler((fn), (ctx))

@@ -30,6 +30,20 @@ extern "C" {
 #define FORKSAFE_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define FORKSAFE_WEAK __attribute__((weak))
 
+/* Strict -std=c99 hides the BSD/Linux mmap extensions; the header must still
+ * work there (e.g. via -include), so declare what it needs. */
+#ifndef MAP_ANONYMOUS
+#if defined(__mips__)
+#define MAP_ANONYMOUS 0x800
+#elif defined(__alpha__)
+#define MAP_ANONYMOUS 0x10
+#else
+#define MAP_ANONYMOUS 0x20
+#endif
+#ifndef __cplusplus
+extern int madvise(void *addr, size_t len, int advice);
+#endif
+#endif
 #ifndef MADV_WIPEONFORK
 #define MADV_WIPEONFORK 18 /* Linux 4.14; older libc headers lack it */
 #endif
@@ -43,14 +57,14 @@ enum {
 
 /* Ownership record of one handle. Fields are accessed with relaxed atomics
  * so a record can be (re)written while other threads check it. */
-typedef struct forksafe_owner {
+typedef struct forksafe__record {
   uint64_t generation; /* 0 = not recorded */
   pid_t pid;
   int line;
   const char *kind; /* "MYSQL", "PGconn", ... */
   const char *name; /* variable name or NULL */
   const char *file;
-} forksafe_owner;
+} forksafe__record;
 
 /* What a handler receives. `message` is the full text (with newline). */
 typedef struct forksafe_violation {
@@ -75,7 +89,7 @@ typedef void (*forksafe_handler_fn)(const forksafe_violation *v, void *ctx);
 /* Registry slot keys: 0 = empty, 1 = deleted, else the handle address. */
 typedef struct forksafe__slot {
   uintptr_t key;
-  forksafe_owner owner;
+  forksafe__record owner;
 } forksafe__slot;
 
 typedef struct forksafe__state {
@@ -250,7 +264,7 @@ FORKSAFE_INLINE void forksafe__set_handler(forksafe_handler_fn fn, void *ctx) {
  * one line to stderr and aborts, unless a handler is installed; if the
  * handler returns, the caller goes on. */
 __attribute__((noinline, cold, unused)) static void
-forksafe__report(const void *handle, const forksafe_owner *o, const char *func,
+forksafe__report(const void *handle, const forksafe__record *o, const char *func,
                  const char *call_file, int call_line, uint64_t gen) {
   int saved_errno = errno;
   char msg[1024];
@@ -320,7 +334,7 @@ forksafe__report(const void *handle, const forksafe_owner *o, const char *func,
 
 /* ---- ownership records --------------------------------------------------- */
 
-FORKSAFE_INLINE void forksafe__owner_init(forksafe_owner *o, const char *kind, const char *name,
+FORKSAFE_INLINE void forksafe__owner_init(forksafe__record *o, const char *kind, const char *name,
                                           const char *file, int line) {
   FORKSAFE__ST(&o->generation, (uint64_t)0); /* readers treat 0 as "unrecorded" */
   FORKSAFE__ST(&o->pid, getpid());
@@ -332,13 +346,13 @@ FORKSAFE_INLINE void forksafe__owner_init(forksafe_owner *o, const char *kind, c
 }
 
 /* 1 when the record belongs to this process (or was never recorded). */
-FORKSAFE_INLINE int forksafe__owner_current(const forksafe_owner *o) {
+FORKSAFE_INLINE int forksafe__owner_current(const forksafe__record *o) {
   uint64_t g = FORKSAFE__LD(&o->generation);
   return g == 0 || g == forksafe__generation();
 }
 
 /* Returns 1 if fine, 0 if foreign and the handler chose to continue. */
-FORKSAFE_INLINE int forksafe__owner_check(const void *handle, const forksafe_owner *o,
+FORKSAFE_INLINE int forksafe__owner_check(const void *handle, const forksafe__record *o,
                                           const char *func, const char *file, int line) {
   uint64_t g = FORKSAFE__LD(&o->generation);
   uint64_t cur = forksafe__generation();
@@ -357,7 +371,7 @@ FORKSAFE_INLINE size_t forksafe__hash(uintptr_t k) {
   return (size_t)x & (FORKSAFE_REGISTRY_SIZE - 1);
 }
 
-FORKSAFE_INLINE forksafe_owner *forksafe__lookup(const void *h) {
+FORKSAFE_INLINE forksafe__record *forksafe__lookup(const void *h) {
   uintptr_t k = (uintptr_t)h;
   size_t i = forksafe__hash(k), n;
   if (k <= 1) return NULL;
@@ -375,7 +389,7 @@ FORKSAFE_INLINE forksafe_owner *forksafe__lookup(const void *h) {
 FORKSAFE_INLINE int forksafe__register(const void *h, const char *kind, const char *name,
                                        const char *file, int line) {
   uintptr_t k = (uintptr_t)h;
-  forksafe_owner *o = forksafe__lookup(h);
+  forksafe__record *o = forksafe__lookup(h);
   size_t i = forksafe__hash(k), n;
   if (k <= 1) return 0;
   for (n = 0; !o && n < FORKSAFE_REGISTRY_SIZE; ++n, i = (i + 1) & (FORKSAFE_REGISTRY_SIZE - 1)) {
@@ -392,7 +406,7 @@ FORKSAFE_INLINE int forksafe__register(const void *h, const char *kind, const ch
 }
 
 FORKSAFE_INLINE void forksafe__unregister(const void *h) {
-  forksafe_owner *o = forksafe__lookup(h);
+  forksafe__record *o = forksafe__lookup(h);
   if (!o) return;
   FORKSAFE__ST(&o->generation, (uint64_t)0);
   /* key -> tombstone; the slot struct is the first member, so back up */
@@ -404,14 +418,14 @@ FORKSAFE_INLINE void forksafe__unregister(const void *h) {
  * the handler returned. */
 FORKSAFE_INLINE int forksafe__check_handle(const void *h, const char *func, const char *file,
                                            int line) {
-  forksafe_owner *o = forksafe__lookup(h);
+  forksafe__record *o = forksafe__lookup(h);
   if (!o) return 1;
   return forksafe__owner_check(h, o, func, file, line);
 }
 
 /* 1 when `h` is registered and owned by another generation. */
 FORKSAFE_INLINE int forksafe__is_foreign(const void *h) {
-  forksafe_owner *o = forksafe__lookup(h);
+  forksafe__record *o = forksafe__lookup(h);
   return o && !forksafe__owner_current(o);
 }
 

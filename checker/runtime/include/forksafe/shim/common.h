@@ -28,7 +28,7 @@
  * socket or, for SQLite, delete files under the parent). */
 FORKSAFE_INLINE int forksafe__shim_close(const void *h, const char *func, const char *file,
                                          int line) {
-  forksafe_owner *o = h ? forksafe__lookup(h) : NULL;
+  forksafe__record *o = h ? forksafe__lookup(h) : NULL;
   if (!o) return 1;
   if (!forksafe__owner_check(h, o, func, file, line)) return 0;
   forksafe__unregister(h);
