@@ -20,9 +20,8 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%srcroot", src))
 config.substitutions.append(
     ("%expect_exit", config.python_executable + " " + os.path.join(tests, "bin", "expect-exit.py")))
-# The usual invocation: real libc headers, mock library headers.
 config.substitutions.append(
-    ("%check_forksafe", config.python_executable + " " + os.path.join(tests, "bin", "expect-exit.py")))
+    ("%make_compdb", config.python_executable + " " + os.path.join(tests, "bin", "make-compdb.py")))
 
 # FileCheck, not and count come from llvm-19-tools.
 config.environment["PATH"] = os.pathsep.join(

@@ -12,6 +12,9 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <nlohmann/json.hpp>
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -82,6 +85,36 @@ std::string defaultRulesDir(const char *Argv0) {
   return FORKSAFE_SOURCE_RULES_DIR; // running from the build tree
 }
 
+/// Checks that Path holds a JSON array of objects; Err says what is wrong.
+bool checkCompileCommandsJson(const std::string &Path, std::string &Err) {
+  auto Buf = MemoryBuffer::getFile(Path);
+  if (!Buf) {
+    Err = Buf.getError().message();
+    return false;
+  }
+  nlohmann::json J = nlohmann::json::parse((*Buf)->getBuffer().begin(),
+                                           (*Buf)->getBuffer().end(), nullptr,
+                                           /*allow_exceptions=*/false);
+  if (J.is_discarded()) {
+    Err = "not valid JSON (truncated or malformed)";
+    return false;
+  }
+  if (!J.is_array()) {
+    Err = "expected a JSON array of compile commands";
+    return false;
+  }
+  for (size_t I = 0; I < J.size(); ++I) {
+    const nlohmann::json &E = J[I];
+    if (!E.is_object() || !E.contains("directory") || !E.contains("file") ||
+        !(E.contains("command") || E.contains("arguments"))) {
+      Err = "entry " + std::to_string(I) +
+            " needs 'directory', 'file' and 'command' or 'arguments'";
+      return false;
+    }
+  }
+  return true;
+}
+
 int fail(const std::string &Message) {
   errs() << "forksafe: error: " << Message << "\n";
   return ExitUsage;
@@ -131,6 +164,12 @@ int main(int argc, const char **argv) {
     return ExitUsage;
   }
 
+  bool AnyEnabled = false;
+  for (const CheckInfo &C : allChecks())
+    AnyEnabled |= Filter.enabled(C.Name);
+  if (!AnyEnabled && !ListChecks)
+    return fail("no checks enabled by --checks='" + Checks + "'");
+
   if (ListChecks) {
     outs() << "Enabled checks:\n";
     for (const CheckInfo &C : allChecks())
@@ -150,7 +189,10 @@ int main(int argc, const char **argv) {
       return fail("no compile_commands.json in '" + BuildPath +
                   "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON or "
                   "use bear)");
+    // Validate the JSON first: LLVM's loader prints parser noise to stderr.
     std::string Err;
+    if (!checkCompileCommandsJson(std::string(Json.str()), Err))
+      return fail("cannot read '" + std::string(Json.str()) + "': " + Err);
     DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
         Json, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
     if (!DB) {

@@ -71,6 +71,11 @@ public:
   ExtractAction(const RuleSet &Rules, const ExtractOptions &O, TUFacts &Out,
                 bool &Done)
       : Rules(Rules), Options(O), Out(Out), Done(Done) {}
+  bool BeginInvocation(CompilerInstance &CI) override {
+    // No "N errors generated." on stderr: we report a failed TU ourselves.
+    CI.getDiagnosticOpts().ShowCarets = false;
+    return true;
+  }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
     return std::make_unique<ExtractConsumer>(Rules, Options, Out, Done);

@@ -109,6 +109,16 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *V) {
+    // A global handle's definition may sit in a TU that never uses it (db.c
+    // defines, init.c connects): record it so findings point at it.
+    if (V->hasGlobalStorage() && !V->isStaticLocal() && !isa<ParmVarDecl>(V) &&
+        V->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
+        !V->getDeclContext()->isDependentContext() &&
+        !SM.isInSystemHeader(V->getLocation()) && Types.match(V->getType())) {
+      HandleRef R;
+      R.Var = Usrs.of(V->getCanonicalDecl());
+      noteHandle(R, V, V->getType(), "");
+    }
     if (isa<ParmVarDecl>(V) || V->isStaticLocal() || !V->hasGlobalStorage() ||
         V->isInvalidDecl() || !V->getInit() || V->getDeclContext()->isDependentContext())
       return true;
@@ -188,8 +198,10 @@ public:
     auto It = PathCache.find(Name.str());
     if (It != PathCache.end())
       return It->second;
+    // Relative names are relative to the compile command's directory, which
+    // is the file manager's working directory, not ours.
     llvm::SmallString<256> Abs(Name);
-    llvm::sys::fs::make_absolute(Abs);
+    SM.getFileManager().makeAbsolutePath(Abs);
     llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
     return PathCache[Name.str()] = std::string(Abs.str());
   }

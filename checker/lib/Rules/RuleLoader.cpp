@@ -117,20 +117,45 @@ public:
 
   /// Reports keys of Obj not in Allowed; "$comment" and "$schema" are always
   /// allowed.
+  static size_t editDistance(const std::string &A, const std::string &B) {
+    std::vector<size_t> Row(B.size() + 1);
+    for (size_t J = 0; J <= B.size(); ++J)
+      Row[J] = J;
+    for (size_t I = 1; I <= A.size(); ++I) {
+      size_t Diag = Row[0];
+      Row[0] = I;
+      for (size_t J = 1; J <= B.size(); ++J) {
+        size_t Up = Row[J];
+        Row[J] = std::min({Row[J] + 1, Row[J - 1] + 1,
+                           Diag + (A[I - 1] == B[J - 1] ? 0 : 1)});
+        Diag = Up;
+      }
+    }
+    return Row[B.size()];
+  }
+
   bool checkKeys(const json &Obj, const std::string &Pointer,
                  const std::set<std::string> &Allowed,
                  const std::set<std::string> &Required) {
     bool Ok = true;
+    std::set<std::string> Suggested;
     for (auto It = Obj.begin(); It != Obj.end(); ++It) {
       const std::string &K = It.key();
       if (K == "$comment" || K == "$schema" || Allowed.count(K))
         continue;
+      std::string Hint;
+      for (const std::string &A : Allowed)
+        if (editDistance(K, A) <= 2 && !Obj.contains(A)) {
+          Hint = " (did you mean '" + A + "'?)";
+          Suggested.insert(A);
+          break;
+        }
       error(Pointer + "/" + K,
-            "unknown key '" + K + "' in " + where(Pointer));
+            "unknown key '" + K + "' in " + where(Pointer) + Hint);
       Ok = false;
     }
     for (const std::string &K : Required)
-      if (!Obj.contains(K)) {
+      if (!Obj.contains(K) && !Suggested.count(K)) {
         error(Pointer, "missing required key '" + K + "' in " + where(Pointer));
         Ok = false;
       }
@@ -283,10 +308,12 @@ void loadDocument(const std::string &Path, const PositionedJson &Doc,
         FR.Library = Lib.Name;
         V.string(F, P, "name", FR.Function, true);
         std::string RoleText;
+        bool RoleOk = false;
         if (V.string(F, P, "role", RoleText, true) && !RoleText.empty()) {
-          if (auto R = parseRole(RoleText))
+          if (auto R = parseRole(RoleText)) {
             FR.FunctionRole = *R;
-          else
+            RoleOk = true;
+          } else
             V.error(P + "/role", "key 'role' in " + V.where(P) +
                                      " must be one of create, init, connect, "
                                      "use, close, reset (got '" + RoleText +
@@ -302,7 +329,7 @@ void loadDocument(const std::string &Path, const PositionedJson &Doc,
             V.error(P + "/handle", "key 'handle' in " + V.where(P) +
                                        " must be an argument index (0, 1, ...) "
                                        "or \"return\"");
-          if (FR.HandleArg == -1 && H.is_string() &&
+          if (RoleOk && FR.HandleArg == -1 && H.is_string() &&
               FR.FunctionRole != Role::Create && FR.FunctionRole != Role::Init)
             V.error(P + "/handle", "only create and init functions can "
                                    "return the handle (" + V.where(P) + ")");
@@ -326,10 +353,11 @@ void loadDocument(const std::string &Path, const PositionedJson &Doc,
           else
             FR.HarmfulClose = B;
         }
-        if (FR.AlsoReturnsHandle && FR.FunctionRole != Role::Connect)
+        if (RoleOk && FR.AlsoReturnsHandle && FR.FunctionRole != Role::Connect)
           V.error(P + "/returns-handle",
                   "'returns-handle' applies to connect functions only");
-        if (F.contains("harmful-close") && FR.FunctionRole != Role::Close)
+        if (RoleOk && F.contains("harmful-close") &&
+            FR.FunctionRole != Role::Close)
           V.error(P + "/harmful-close",
                   "'harmful-close' applies to close functions only");
         V.string(F, P, "harm", FR.Harm, false);

@@ -1,0 +1,2 @@
+#include <libpq-fe.h>
+void broken(void) { undeclared_function(42) }

@@ -1,0 +1,2 @@
+#include <libpq-fe.h>
+PGconn *shared_conn;
