@@ -68,6 +68,9 @@ int child_per_process(void *) {
   std::exit(0); // static destructors: must close only the child's handle
 }
 
+// A child that never uses g_db: exit() must not close the inherited handle.
+int child_idle(void *) { std::exit(0); }
+
 }  // namespace
 
 int main() {
@@ -99,6 +102,8 @@ int main() {
     t_run_child(static_cast<t_how>(how), child_per_process, nullptr, &r);
     T_CHECK(t_exited_ok(&r), "per_process child (%s): %s: %s", t_how_name[how], t_status_str(&r), r.err);
   }
+  t_run_child(T_FORK, child_idle, nullptr, &r);
+  T_CHECK(t_exited_ok(&r), "idle child: %s: %s", t_status_str(&r), r.err);
   int closes_in_children = 0;
   for (int i = 0; i < g_log->n && i < 64; ++i) {
     T_CHECK(g_log->e[i].creator != me, "a child closed the parent's connection (closer %d)",
