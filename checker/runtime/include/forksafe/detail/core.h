@@ -28,7 +28,9 @@ extern "C" {
 #define FORKSAFE_INLINE static inline __attribute__((unused))
 #define FORKSAFE_LIKELY(x) __builtin_expect(!!(x), 1)
 #define FORKSAFE_UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define FORKSAFE_WEAK __attribute__((weak))
+/* Weak + default visibility: one copy per process even across shared objects
+ * built with -fvisibility=hidden (the dynamic linker picks the first). */
+#define FORKSAFE_WEAK __attribute__((weak, visibility("default")))
 
 /* Strict -std=c99 hides the BSD/Linux mmap extensions; the header must still
  * work there (e.g. via -include), so declare what it needs. */
