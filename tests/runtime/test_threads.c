@@ -32,6 +32,14 @@ static void *checker(void *arg) {
   return NULL;
 }
 
+/* First use from many threads at once: one page wins, one generation. */
+static uint64_t g_first[NTHREADS];
+static void *first_use(void *arg) {
+  long i = (long)(intptr_t)arg;
+  g_first[i] = forksafe_generation();
+  return NULL;
+}
+
 static int child_foreign(void *arg) {
   (void)arg;
   if (forksafe_generation() == g_parent_gen) return 10;
@@ -45,6 +53,11 @@ int main(void) {
   pthread_t th[NTHREADS];
   long i;
   int k;
+  for (i = 0; i < NTHREADS; ++i) pthread_create(&th[i], NULL, first_use, (void *)(intptr_t)i);
+  for (i = 0; i < NTHREADS; ++i) pthread_join(th[i], NULL);
+  for (i = 0; i < NTHREADS; ++i)
+    T_CHECK(g_first[i] != 0 && g_first[i] == forksafe_generation(), "thread %ld: generation %llu vs %llu", i,
+            (unsigned long long)g_first[i], (unsigned long long)forksafe_generation());
   FORKSAFE_OWNER_INIT(&g_conn, "DB", "conn");
   FORKSAFE_REGISTER(&g_reg_handle, "DB", "reg");
   g_parent_gen = forksafe_generation();

@@ -143,9 +143,8 @@ FORKSAFE_INLINE int forksafe__init(void) {
           __atomic_store_n(&forksafe__g.mode, FORKSAFE_MODE_WIPEONFORK, __ATOMIC_RELEASE);
           return FORKSAFE_MODE_WIPEONFORK;
         }
-        munmap(p, len); /* another thread won the race */
-        return __atomic_load_n(&forksafe__g.mode, __ATOMIC_ACQUIRE) ? __atomic_load_n(&forksafe__g.mode, __ATOMIC_ACQUIRE)
-                                                                     : FORKSAFE_MODE_WIPEONFORK;
+        munmap(p, len); /* another thread won the race and armed its page */
+        return FORKSAFE_MODE_WIPEONFORK;
       }
       munmap(p, len);
     }
@@ -204,7 +203,8 @@ __attribute__((noinline, unused)) static uint64_t forksafe__generation_slow(void
  * no syscall, no lock. Threads and vfork children share it, fork-like
  * children (fork, SYS_fork, clone without CLONE_VM, _Fork) get a new one. */
 FORKSAFE_INLINE uint64_t forksafe__generation(void) {
-  uint64_t *w = FORKSAFE__LD(&forksafe__g.gen_word);
+  /* acquire pairs with the CAS that published the page (free on x86) */
+  uint64_t *w = __atomic_load_n(&forksafe__g.gen_word, __ATOMIC_ACQUIRE);
   if (FORKSAFE_LIKELY(w != NULL)) {
     uint64_t g = FORKSAFE__LD(w);
     if (FORKSAFE_LIKELY(g != 0)) return g;
