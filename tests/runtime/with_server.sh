@@ -7,6 +7,7 @@ kind=$1; shift
 servers=$(cd "$(dirname "$0")/../servers" && pwd)
 dir=$(mktemp -d "/tmp/forksafe-$kind.XXXXXX")
 trap 'bash "$servers/$kind.sh" stop "$dir"' EXIT
+trap 'exit 143' TERM INT HUP # run the EXIT trap (stop the server) when killed
 bash "$servers/$kind.sh" start "$dir"
 rc=$?
 [ $rc -eq 0 ] || exit $rc

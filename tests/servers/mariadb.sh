@@ -17,6 +17,7 @@ case $1 in
     run_as /usr/sbin/mariadbd --no-defaults --datadir="$dir/data" --socket="$dir/mysqld.sock" \
       --skip-networking --pid-file="$dir/mysqld.pid" --log-error="$dir/mysqld.log" \
       --innodb-buffer-pool-size=16M --skip-log-bin --user="$user" </dev/null >/dev/null 2>&1 &
+    echo $! > "$dir/launcher.pid" # so stop works even if mariadbd never wrote its pid file
     wait_for test -S "$dir/mysqld.sock" || { cat "$dir/mysqld.log" >&2; exit 1; }
     wait_for test -s "$dir/mysqld.pid"
     mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot -e "CREATE DATABASE IF NOT EXISTS test" \
@@ -25,6 +26,7 @@ case $1 in
     ;;
   stop)
     stop_pid "$dir/mysqld.pid"
+    stop_pid "$dir/launcher.pid"
     rm -rf "$dir"
     ;;
   *) usage ;;
