@@ -32,3 +32,5 @@ for var in ["ASAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS", "HOME", "TMPDIR"]:
         config.environment[var] = os.environ[var]
 if config.sanitized:
     config.available_features.add("sanitized")
+if os.path.exists("/usr/include/mariadb/mysql.h"):
+    config.available_features.add("mariadb-headers")

@@ -75,6 +75,7 @@ struct Event {
   std::string Library; // rule library id
   bool HarmfulClose = false;
   bool Once = false; // static local initialiser: runs once per process tree
+  bool Connects = false; // a use that connects a lazy handle
   // Call events.
   std::string Callee;      // USR; empty for an indirect call
   std::string CalleeName;  // for notes

@@ -34,6 +34,8 @@ struct FunctionRule {
   Role FunctionRole = Role::Use;
   int HandleArg = -1;       // argument index of the handle; -1: the return value
   bool AlsoReturnsHandle = false; // connect calls that return the handle too
+  bool Connects = false; // a use that connects a lazy handle if it is not yet
+                         // live (curl_easy_perform, redis++ commands)
   bool HarmfulClose = false;      // close that sends bytes / hangs in a child
   std::string Harm;               // what the harmful close does
   std::string Source;

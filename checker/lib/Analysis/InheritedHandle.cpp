@@ -383,13 +383,18 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
     return;
   case EventKind::Use:
     if (refersTo(E.Ref, B))
-      for (auto &[Tag, St] : S)
+      for (auto &[Tag, St] : S) {
         if (St.I)
           addFinding(Found,
                      {*St.I,
                       {note(Note::Use, E.Loc,
                             name() + " used here in the child process by " +
                                 E.Api + "()")}});
+        else if (E.Connects && !St.L) // a lazy handle's first use connects it
+          St.L = LiveW{false, {note(Note::Created, E.Loc,
+                                    name() + " connected here by its first "
+                                             "use, " + E.Api + "()")}};
+      }
     return;
   case EventKind::Exit:
     S.clear();

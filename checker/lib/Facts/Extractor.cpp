@@ -380,6 +380,7 @@ void FunctionExtractor::handleEvent(EventKind K, const HandleRef &R,
   E.Api = Rule.Function;
   E.Library = Rule.Library;
   E.HarmfulClose = Rule.HarmfulClose;
+  E.Connects = Rule.Connects;
   E.Once = Once;
   Out.push_back(E);
   TU.noteHandle(R, Root, T, Rule.Library);
@@ -435,6 +436,13 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
 
   const FunctionDecl *Callee = CE->getDirectCallee();
   std::string Name = calleeNameOf(Callee);
+  if (!Callee)
+    // Methods of C "objects" are function-pointer fields: Berkeley DB's
+    // 'dbp->get(dbp, ...)' is named '__db::get' in the rules.
+    if (const auto *ME =
+            dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        Name = FD->getQualifiedNameAsString();
   if (const auto *Rules = TU.Rules.functions(Name)) {
     for (const FunctionRule &Rule : *Rules) {
       EventKind K = eventKindOf(Rule.FunctionRole);

@@ -88,6 +88,8 @@ json event(const Event &E) {
       J["harm"] = true;
     if (E.Once)
       J["once"] = true;
+    if (E.Connects)
+      J["conn"] = true;
     break;
   }
   return J;
@@ -138,6 +140,7 @@ Event event(const json &J) {
     E.Library = J.at("lib").get<std::string>();
     E.HarmfulClose = J.value("harm", false);
     E.Once = J.value("once", false);
+    E.Connects = J.value("conn", false);
     break;
   }
   return E;

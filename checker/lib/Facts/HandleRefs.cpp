@@ -16,8 +16,17 @@ using namespace clang;
 namespace forksafe {
 
 void HandleTypes::noteTypedef(const TypedefNameDecl *TD) {
-  if (const HandleRule *R = Rules.handleType(TD->getQualifiedNameAsString()))
-    Canonical[Ctx.getCanonicalType(TD->getUnderlyingType()).getTypePtr()] = R;
+  const HandleRule *R = Rules.handleType(TD->getQualifiedNameAsString());
+  if (!R)
+    return;
+  // Only a distinct record is safe to recognise by its canonical type:
+  // 'typedef void *SQLHDBC' must not make every void * a handle.
+  QualType Canon = Ctx.getCanonicalType(TD->getUnderlyingType());
+  QualType Inner = Canon;
+  while (Inner->isPointerType())
+    Inner = Inner->getPointeeType();
+  if (Inner->isRecordType())
+    Canonical[Canon.getTypePtr()] = R;
 }
 
 const HandleRule *HandleTypes::match(QualType T) const {

@@ -72,7 +72,8 @@ std::string RuleSet::digest() const {
   for (const auto &[Name, Rules] : Functions)
     for (const FunctionRule &F : Rules)
       OS << "F" << Name << "|" << int(F.FunctionRole) << "|" << F.HandleArg
-         << "|" << F.AlsoReturnsHandle << "|" << F.HarmfulClose << "|"
+         << "|" << F.AlsoReturnsHandle << "|" << F.Connects << "|"
+         << F.HarmfulClose << "|"
          << F.HandleType << "\n";
   std::string S = OS.str();
   uint64_t Hash = 1469598103934665603ull;
@@ -302,7 +303,7 @@ void loadDocument(const std::string &Path, const PositionedJson &Doc,
         }
         V.checkKeys(F, P,
                     {"name", "role", "handle", "type", "returns-handle",
-                     "harmful-close", "harm", "source"},
+                     "connects", "harmful-close", "harm", "source"},
                     {"name", "role", "handle", "type", "source"});
         FunctionRule FR;
         FR.Library = Lib.Name;
@@ -339,7 +340,7 @@ void loadDocument(const std::string &Path, const PositionedJson &Doc,
           V.error(P + "/type", "type '" + FR.HandleType + "' in " +
                                    V.where(P) +
                                    " is not one of this file's handles");
-        for (const char *Flag : {"returns-handle", "harmful-close"}) {
+        for (const char *Flag : {"returns-handle", "harmful-close", "connects"}) {
           if (!F.contains(Flag))
             continue;
           if (!F[Flag].is_boolean()) {
@@ -350,12 +351,16 @@ void loadDocument(const std::string &Path, const PositionedJson &Doc,
           bool B = F[Flag].get<bool>();
           if (std::string(Flag) == "returns-handle")
             FR.AlsoReturnsHandle = B;
+          else if (std::string(Flag) == "connects")
+            FR.Connects = B;
           else
             FR.HarmfulClose = B;
         }
         if (RoleOk && FR.AlsoReturnsHandle && FR.FunctionRole != Role::Connect)
           V.error(P + "/returns-handle",
                   "'returns-handle' applies to connect functions only");
+        if (RoleOk && FR.Connects && FR.FunctionRole != Role::Use)
+          V.error(P + "/connects", "'connects' applies to use functions only");
         if (RoleOk && F.contains("harmful-close") &&
             FR.FunctionRole != Role::Close)
           V.error(P + "/harmful-close",
