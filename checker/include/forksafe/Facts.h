@@ -128,6 +128,7 @@ enum class Storage : uint8_t { Global, StaticLocal, StaticMember, Local };
 
 struct HandleVar {
   std::string Key;      // USR + member path
+  std::string Path;     // the member path part of Key ("" or ".conn")
   std::string Name;     // "g_db", "app.conn"
   std::string Type;     // the handle type as written
   std::string Library;  // rule library id

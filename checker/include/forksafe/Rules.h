@@ -32,7 +32,9 @@ const char *semanticsName(Semantics S);
 struct FunctionRule {
   std::string Function;     // C name, or qualified C++ name
   Role FunctionRole = Role::Use;
-  int HandleArg = -1;       // argument index of the handle; -1: the return value
+  static constexpr int ReturnValue = -1, ThisObject = -2;
+  int HandleArg = ReturnValue; // argument index, ReturnValue, or ThisObject
+                               // (C++ constructors, destructors, methods)
   bool AlsoReturnsHandle = false; // connect calls that return the handle too
   bool Connects = false; // a use that connects a lazy handle if it is not yet
                          // live (curl_easy_perform, redis++ commands)
@@ -69,6 +71,9 @@ public:
   const LibraryRule *library(const std::string &Name) const;
   const HandleRule *handleType(const std::string &TypeName) const;
   const std::vector<FunctionRule> *functions(const std::string &Name) const;
+  /// Rules for a call: the exact name, else for a method "Class::*".
+  const std::vector<FunctionRule> *functionsFor(const std::string &Name,
+                                                const std::string &Class) const;
   /// A stable digest of the rules, part of the facts cache key.
   std::string digest() const;
 };

@@ -577,8 +577,11 @@ std::vector<Finding> findInheritedHandles(const Program &P,
                                           const RuleSet &Rules) {
   const std::string Check = "forksafe-inherited-handle";
   Relevance Rel(P);
-  // Every (variable, member path) some handle event names.
+  // Every (variable, member path) some handle event names, and every
+  // recorded handle variable (members reached through 'this' included).
   std::set<std::pair<std::string, std::string>> Keys;
+  for (const auto &[Key, H] : P.Handles)
+    Keys.insert({Key.substr(0, Key.size() - H->Path.size()), H->Path});
   for (const auto &[Usr, F] : P.Functions)
     for (const Block &B : F->Blocks)
       for (const Event &E : B.Events)

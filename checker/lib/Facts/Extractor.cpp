@@ -25,8 +25,32 @@ namespace {
 
 class TUExtractor;
 
+/// A declaration's qualified name without template arguments, as rule files
+/// spell it: 'pqxx::transaction<>::transaction' -> 'pqxx::transaction::transaction'.
+std::string ruleName(const NamedDecl *D) {
+  std::string Q = D->getQualifiedNameAsString();
+  size_t Op = Q.find("operator");
+  std::string Out;
+  int Depth = 0;
+  for (size_t I = 0; I < Q.size(); ++I) {
+    if (I < Op || Op == std::string::npos) {
+      if (Q[I] == '<') {
+        ++Depth;
+        continue;
+      }
+      if (Q[I] == '>' && Depth > 0) {
+        --Depth;
+        continue;
+      }
+    }
+    if (Depth == 0)
+      Out += Q[I];
+  }
+  return Out;
+}
+
 std::string calleeNameOf(const FunctionDecl *FD) {
-  return FD ? FD->getQualifiedNameAsString() : "";
+  return FD ? ruleName(FD) : "";
 }
 
 /// Encodes one function body.
@@ -45,13 +69,29 @@ private:
   void assign(const Expr *LHS, const Expr *RHS, SourceLocation Loc,
               std::vector<Event> &Out, const VarDecl *LHSVar = nullptr);
   void labelEdges(const CFGBlock &B, Block &Out);
-  const Expr *assignTargetOf(const CallExpr *CE) const;
-  const VarDecl *declTargetOf(const CallExpr *CE) const;
+  /// Where the value of E ends up: assigned to an lvalue, initialising a
+  /// variable, or returned.
+  struct Target {
+    const Expr *Assign = nullptr;
+    const VarDecl *Var = nullptr;
+    bool Return = false;
+  };
+  Target targetOf(const Expr *E) const;
+  void construct(const CXXConstructExpr *CE, std::vector<Event> &Out,
+                 const VarDecl *TargetVar = nullptr);
+  void destroy(const Expr *Object, const CXXRecordDecl *Class,
+               SourceLocation Loc, std::vector<Event> &Out,
+               std::optional<HandleRef> Ref = std::nullopt);
+  void ruleEvent(const FunctionRule &Rule, SourceLocation Loc,
+                 const Expr *HandleExpr, const Target &T,
+                 std::vector<Event> &Out);
   void handleEvent(EventKind K, const HandleRef &R, const FunctionRule &Rule,
                    SourceLocation Loc, std::vector<Event> &Out,
                    const VarDecl *Root, QualType T, bool Once = false);
-  const VarDecl *InitVar = nullptr;
+  std::string CalledName; // the function being called, for notes
 
+
+  SourceManager &SM() const;
   TUExtractor &TU;
   const FunctionDecl *FD;
   Function &Fn;
@@ -110,14 +150,18 @@ public:
 
   bool VisitVarDecl(VarDecl *V) {
     // A global handle's definition may sit in a TU that never uses it (db.c
-    // defines, init.c connects): record it so findings point at it.
-    if (V->hasGlobalStorage() && !V->isStaticLocal() && !isa<ParmVarDecl>(V) &&
-        V->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
-        !V->getDeclContext()->isDependentContext() &&
-        !SM.isInSystemHeader(V->getLocation()) && Types.match(V->getType())) {
+    // defines, init.c connects): record it so findings point at it. Objects
+    // are recorded with their handle members ('g_app.db.conn'), which their
+    // constructors and methods reach through 'this'.
+    if (!isa<ParmVarDecl>(V) && !V->getDeclContext()->isDependentContext() &&
+        !SM.isInSystemHeader(V->getLocation()) &&
+        (!V->hasGlobalStorage() ||
+         V->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)) {
       HandleRef R;
+      R.Kind = V->hasGlobalStorage() ? HandleRef::Global : HandleRef::Local;
       R.Var = Usrs.of(V->getCanonicalDecl());
-      noteHandle(R, V, V->getType(), "");
+      if (R.Kind == HandleRef::Global || Options.LocalHandles)
+        noteHandleMembers(R, V, V->getType(), 0);
     }
     if (isa<ParmVarDecl>(V) || V->isStaticLocal() || !V->hasGlobalStorage() ||
         V->isInvalidDecl() || !V->getInit() || V->getDeclContext()->isDependentContext())
@@ -217,6 +261,7 @@ public:
       return;
     HandleVar H;
     H.Key = Key;
+    H.Path = R.Path;
     H.Library = Library;
     const HandleRule *Rule = T.isNull() ? nullptr : Types.match(T);
     if (Rule && H.Library.empty())
@@ -245,6 +290,23 @@ public:
     Handles[Key] = H;
   }
 
+  void noteHandleMembers(const HandleRef &R, const VarDecl *V, QualType T,
+                         int Depth) {
+    if (Types.match(T)) {
+      if (R.Kind == HandleRef::Global || !R.Path.empty())
+        noteHandle(R, V, T, "");
+      return;
+    }
+    const RecordDecl *Rec = T->getAsRecordDecl();
+    if (!Rec || Depth >= 3 || !Rec->getDefinition() || isStdWrapper(T))
+      return;
+    for (const FieldDecl *F : Rec->getDefinition()->fields()) {
+      HandleRef M = R;
+      M.Path += "." + F->getNameAsString();
+      noteHandleMembers(M, V, F->getType(), Depth + 1);
+    }
+  }
+
   std::vector<std::string> nolintAt(SourceLocation L) {
     L = SM.getExpansionLoc(L);
     FileID FID = SM.getFileID(L);
@@ -270,6 +332,8 @@ public:
   std::map<std::string, std::string> PathCache;
 };
 
+SourceManager &FunctionExtractor::SM() const { return TU.SM; }
+
 FunctionExtractor::FunctionExtractor(TUExtractor &TU, const FunctionDecl *FD,
                                      Function &Out)
     : TU(TU), FD(FD), Fn(Out), Refs(FD, TU.Usrs, TU.Types) {}
@@ -281,6 +345,7 @@ void FunctionExtractor::run(const Stmt *Body) {
   CFG::BuildOptions BO;
   BO.setAllAlwaysAdd();
   BO.AddInitializers = true;
+  BO.AddImplicitDtors = true; // RAII handles closed at the end of a scope
   std::unique_ptr<CFG> G =
       CFG::buildCFG(FD, const_cast<Stmt *>(Body), &TU.Ctx, BO);
   if (!G) { // clang could not build a CFG: one block, events in source order
@@ -293,9 +358,23 @@ void FunctionExtractor::run(const Stmt *Body) {
   Fn.ExitBlock = G->getExit().getBlockID();
   for (const CFGBlock *B : *G) {
     Block &Out = Fn.Blocks[B->getBlockID()];
-    for (const CFGElement &E : *B)
-      if (auto S = E.getAs<CFGStmt>())
+    for (const CFGElement &E : *B) {
+      if (auto S = E.getAs<CFGStmt>()) {
         element(S->getStmt(), Out.Events);
+      } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+        const VarDecl *V = D->getVarDecl();
+        destroy(nullptr, V->getType()->getAsCXXRecordDecl(),
+                D->getTriggerStmt() ? D->getTriggerStmt()->getEndLoc()
+                                    : V->getLocation(),
+                Out.Events, Refs.refOfVar(V));
+      } else if (auto M = E.getAs<CFGMemberDtor>()) {
+        const FieldDecl *F = M->getFieldDecl();
+        HandleRef R = Refs.thisRef();
+        R.Path = "." + F->getNameAsString();
+        destroy(nullptr, F->getType()->getAsCXXRecordDecl(),
+                FD ? FD->getEndLoc() : F->getLocation(), Out.Events, R);
+      }
+    }
     labelEdges(*B, Out);
   }
   for (const VarDecl *V : ReturnedLocals) {
@@ -326,44 +405,63 @@ void FunctionExtractor::runInitializer(const VarDecl *Var,
   const Expr *Top = Init->IgnoreParenImpCasts();
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(Top))
     Top = EWC->getSubExpr()->IgnoreParenImpCasts();
-  InitVar = Var;
   for (auto It = Calls.rbegin(); It != Calls.rend(); ++It)
     call(*It, Out, nullptr, *It == Top ? Var : nullptr);
+  // 'pqxx::connection g_conn{"..."};' and objects with user constructors.
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(Top))
+    construct(CC, Out, Var);
 }
 
 
-const Expr *FunctionExtractor::assignTargetOf(const CallExpr *CE) const {
+FunctionExtractor::Target
+FunctionExtractor::targetOf(const Expr *E) const {
+  // Walk up through what only wraps the value: casts, temporaries, 'new',
+  // and std wrappers constructed from it ('unique_ptr<X> p(new X(...))').
+  Target T;
   if (!Parents)
-    return nullptr;
-  const Stmt *Child = CE;
-  const Stmt *P = Parents->getParent(CE);
-  while (P && (isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P) ||
-               isa<CStyleCastExpr>(P) || isa<ExprWithCleanups>(P) ||
-               isa<MaterializeTemporaryExpr>(P) ||
-               isa<CXXBindTemporaryExpr>(P))) {
-    Child = P;
-    P = Parents->getParent(P);
+    return T;
+  const Stmt *Child = E;
+  const Stmt *P = Parents->getParent(E);
+  while (P) {
+    if (isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P) ||
+        isa<CStyleCastExpr>(P) || isa<CXXFunctionalCastExpr>(P) ||
+        isa<ExprWithCleanups>(P) || isa<MaterializeTemporaryExpr>(P) ||
+        isa<CXXBindTemporaryExpr>(P) || isa<CXXNewExpr>(P) ||
+        isa<InitListExpr>(P) ||
+        (isa<CXXConstructExpr>(P) &&
+         isStdWrapper(cast<CXXConstructExpr>(P)->getType()))) {
+      Child = P;
+      P = Parents->getParent(P);
+      continue;
+    }
+    break;
   }
   if (!P)
-    return nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(P))
+    return T;
+  if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
     if (BO->getOpcode() == BO_Assign && BO->getRHS() == Child)
-      return BO->getLHS();
-  return nullptr;
-}
-
-const VarDecl *FunctionExtractor::declTargetOf(const CallExpr *CE) const {
-  if (!Parents)
-    return nullptr;
-  const auto *DS = dyn_cast_or_null<DeclStmt>(Parents->getParentIgnoreParenCasts(CE));
-  if (!DS)
-    return nullptr;
-  for (const Decl *D : DS->decls())
-    if (const auto *V = dyn_cast<VarDecl>(D))
-      if (V->getInit() && V->getInit()->IgnoreParenCasts() ==
-                              static_cast<const Expr *>(CE)->IgnoreParenCasts())
-        return V;
-  return nullptr;
+      T.Assign = BO->getLHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+    // 'g_conn = std::make_unique<...>(...)' on a class type.
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+        Op->getArg(1) == Child)
+      T.Assign = Op->getArg(0);
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(P)) {
+    // 'g_conn.reset(new X(...))', 'g_opt.emplace(...)'.
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && M->getIdentifier() &&
+        (M->getName() == "reset" || M->getName() == "emplace") &&
+        isStdWrapper(MC->getImplicitObjectArgument()->getType()))
+      T.Assign = MC->getImplicitObjectArgument();
+  } else if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D))
+        if (V->getInit() == Child)
+          T.Var = V;
+  } else if (isa<ReturnStmt>(P)) {
+    T.Return = true;
+  }
+  return T;
 }
 
 void FunctionExtractor::handleEvent(EventKind K, const HandleRef &R,
@@ -377,7 +475,12 @@ void FunctionExtractor::handleEvent(EventKind K, const HandleRef &R,
   E.Kind = K;
   E.Loc = TU.location(Loc);
   E.Ref = R;
-  E.Api = Rule.Function;
+  // A wildcard rule ('pqxx::connection::*') names the method actually called.
+  E.Api = Rule.Function.size() > 1 &&
+                  Rule.Function.compare(Rule.Function.size() - 1, 1, "*") == 0 &&
+                  !CalledName.empty()
+              ? CalledName
+              : Rule.Function;
   E.Library = Rule.Library;
   E.HarmfulClose = Rule.HarmfulClose;
   E.Connects = Rule.Connects;
@@ -403,10 +506,12 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
                              const VarDecl *TargetVar) {
   ASTContext &Ctx = TU.Ctx;
   SourceLocation Loc = CE->getBeginLoc();
+  bool Returned = false;
   if (!AssignTarget && !TargetVar) {
-    AssignTarget = assignTargetOf(CE);
-    if (!AssignTarget)
-      TargetVar = declTargetOf(CE);
+    Target T = targetOf(CE);
+    AssignTarget = T.Assign;
+    TargetVar = T.Var;
+    Returned = T.Return;
   }
 
   if (auto FC = classifyFork(CE, Ctx)) {
@@ -443,41 +548,60 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
             dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         Name = FD->getQualifiedNameAsString();
-  if (const auto *Rules = TU.Rules.functions(Name)) {
+  // The object a member function runs on, if any.
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  const Expr *Object = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    Object = MC->getImplicitObjectArgument();
+  else if (Method && !Method->isStatic() && isa<CXXOperatorCallExpr>(CE) &&
+           CE->getNumArgs() > 0)
+    Object = CE->getArg(0);
+  std::string Class =
+      Method && !Method->isStatic() ? ruleName(Method->getParent()) : "";
+
+  Target T;
+  T.Assign = AssignTarget;
+  T.Var = TargetVar;
+  T.Return = Returned;
+  CalledName = Name;
+  if (const auto *Rules = TU.Rules.functionsFor(Name, Class)) {
     for (const FunctionRule &Rule : *Rules) {
-      EventKind K = eventKindOf(Rule.FunctionRole);
-      if (Rule.HandleArg >= 0 && unsigned(Rule.HandleArg) < CE->getNumArgs()) {
-        const Expr *Arg = CE->getArg(Rule.HandleArg);
-        if (auto R = Refs.resolve(Arg)) {
-          handleEvent(K, *R, Rule, Loc, Out, Refs.rootVar(Arg),
-                      Arg->getType());
-          if (R->Kind == HandleRef::Local &&
-              (K == EventKind::Create || K == EventKind::Connect))
-            if (const VarDecl *V = Refs.rootVar(Arg))
-              CreatedLocals[V] = TU.location(Loc);
+      const Expr *HandleExpr = nullptr;
+      if (Rule.HandleArg >= 0 && unsigned(Rule.HandleArg) < CE->getNumArgs())
+        HandleExpr = CE->getArg(Rule.HandleArg);
+      else if (Rule.HandleArg == FunctionRule::ThisObject)
+        HandleExpr = Object;
+      ruleEvent(Rule, Loc, HandleExpr, T, Out);
+    }
+    return;
+  }
+  // std::make_unique<pqxx::connection>(...) constructs inside a system
+  // header we do not extract: treat it as the class's constructor.
+  if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+      (Callee->getName() == "make_unique" || Callee->getName() == "make_shared" ||
+       Callee->getName() == "make_optional")) {
+    QualType Made = wrappedType(CE->getType());
+    if (!Made.isNull())
+      if (const auto *RD = Made->getAsCXXRecordDecl()) {
+        std::string Ctor = ruleName(RD) + "::" + RD->getNameAsString();
+        if (const auto *Rules = TU.Rules.functions(Ctor)) {
+          for (const FunctionRule &Rule : *Rules)
+            if (Rule.HandleArg == FunctionRule::ThisObject)
+              ruleEvent(Rule, Loc, nullptr, T, Out);
+          return;
         }
       }
-      if (Rule.HandleArg == -1 || Rule.AlsoReturnsHandle) {
-        // 'g = PQconnectdb(...)', 'PGconn *c = PQconnectdb(...)'.
-        EventKind RK = Rule.FunctionRole == Role::Init ? EventKind::Init
-                                                       : EventKind::Create;
-        if (AssignTarget) {
-          if (auto R = Refs.resolve(AssignTarget))
-            handleEvent(RK, *R, Rule, Loc, Out, Refs.rootVar(AssignTarget),
-                        AssignTarget->getType());
-        } else if (TargetVar) {
-          HandleRef R = Refs.refOfVar(TargetVar);
-          if (R.Kind == HandleRef::Local)
-            CreatedLocals[TargetVar] = TU.location(Loc);
-          handleEvent(RK, R, Rule, Loc, Out, Refs.rootVar(TargetVar),
-                      TargetVar->getType(),
-                      TargetVar->isStaticLocal());
-        } else if (Parents && isa_and_nonnull<ReturnStmt>(
-                                  Parents->getParentIgnoreParenCasts(CE))) {
-          if (!Fn.ReturnsCreated)
-            Fn.ReturnsCreated = TU.location(Loc);
-        }
-      }
+  }
+
+  // Library code we do not extract: only its noreturn-ness matters.
+  if (Callee && SM().isInSystemHeader(Callee->getLocation())) {
+    if (Callee->isNoReturn()) {
+      Event E;
+      E.Kind = EventKind::Exit;
+      E.Loc = TU.location(Loc);
+      E.Exit = ExitKind::RawExit;
+      E.Api = Name;
+      Out.push_back(E);
     }
     return;
   }
@@ -490,27 +614,27 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
   if (Callee) {
     E.Callee = TU.Usrs.of(Callee->getCanonicalDecl());
     E.CalleeName = Name;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
-      E.Virtual = MD->isVirtual() && !isa<CXXOperatorCallExpr>(CE);
+    if (Method)
+      E.Virtual = Method->isVirtual() && !isa<CXXOperatorCallExpr>(CE);
   } else {
-    QualType T = CE->getCallee()->getType();
-    if (const auto *PT = T->getAs<PointerType>())
-      T = PT->getPointeeType();
-    E.IndirectSig = T.getCanonicalType().getAsString();
+    QualType QT = CE->getCallee()->getType();
+    if (const auto *PT = QT->getAs<PointerType>())
+      QT = PT->getPointeeType();
+    E.IndirectSig = QT.getCanonicalType().getAsString();
     E.CalleeName = "function pointer";
     if (const auto *DRE =
             dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
       E.CalleeName = DRE->getDecl()->getNameAsString();
   }
-  unsigned First = isa<CXXOperatorCallExpr>(CE) && Callee &&
-                           isa<CXXMethodDecl>(Callee)
-                       ? 1
-                       : 0;
+  if (Object)
+    if (auto R = Refs.resolve(Object))
+      E.Args.push_back({-1, *R}); // 'this'
+  unsigned First = isa<CXXOperatorCallExpr>(CE) && Method ? 1 : 0;
   for (unsigned I = First; I < CE->getNumArgs(); ++I) {
     const Expr *Arg = CE->getArg(I);
-    QualType T = Arg->getType();
-    if (!T->isPointerType() && !T->isReferenceType() &&
-        !TU.Types.match(T) && !T->isRecordType())
+    QualType AT = Arg->getType();
+    if (!AT->isPointerType() && !AT->isReferenceType() &&
+        !TU.Types.match(AT) && !AT->isRecordType())
       continue;
     if (auto R = Refs.resolve(Arg))
       E.Args.push_back({int(I - First), *R});
@@ -528,9 +652,126 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
                   "");
   }
   Out.push_back(E);
-  if (Callee && Parents)
-    if (isa_and_nonnull<ReturnStmt>(Parents->getParentIgnoreParenCasts(CE)))
-      Fn.ReturnsCallResultOf.push_back(E.Callee);
+  if (Callee && Returned)
+    Fn.ReturnsCallResultOf.push_back(E.Callee);
+}
+
+void FunctionExtractor::ruleEvent(const FunctionRule &Rule, SourceLocation Loc,
+                                  const Expr *HandleExpr, const Target &T,
+                                  std::vector<Event> &Out) {
+  EventKind K = eventKindOf(Rule.FunctionRole);
+  if (HandleExpr) {
+    if (auto R = Refs.resolve(HandleExpr)) {
+      handleEvent(K, *R, Rule, Loc, Out, Refs.rootVar(HandleExpr),
+                  HandleExpr->getType());
+      if (R->Kind == HandleRef::Local &&
+          (K == EventKind::Create || K == EventKind::Connect))
+        if (const VarDecl *V = Refs.rootVar(HandleExpr))
+          CreatedLocals[V] = TU.location(Loc);
+    }
+    if (Rule.HandleArg != FunctionRule::ThisObject && !Rule.AlsoReturnsHandle)
+      return;
+    if (Rule.HandleArg == FunctionRule::ThisObject)
+      return; // the object itself was the target
+  }
+  if (Rule.HandleArg != FunctionRule::ReturnValue &&
+      Rule.HandleArg != FunctionRule::ThisObject && !Rule.AlsoReturnsHandle)
+    return;
+  // 'g = PQconnectdb(...)', 'PGconn *c = PQconnectdb(...)',
+  // 'g = new pqxx::connection(...)', 'auto c = std::make_unique<X>(...)'.
+  EventKind RK = Rule.FunctionRole == Role::Init    ? EventKind::Init
+                 : Rule.FunctionRole == Role::Close ? EventKind::Close
+                                                    : EventKind::Create;
+  if (T.Assign) {
+    if (auto R = Refs.resolve(T.Assign))
+      handleEvent(RK, *R, Rule, Loc, Out, Refs.rootVar(T.Assign),
+                  T.Assign->getType());
+  } else if (T.Var) {
+    HandleRef R = Refs.refOfVar(T.Var);
+    if (R.Kind == HandleRef::Local && RK == EventKind::Create)
+      CreatedLocals[T.Var] = TU.location(Loc);
+    handleEvent(RK, R, Rule, Loc, Out, Refs.rootVar(T.Var), T.Var->getType(),
+                T.Var->isStaticLocal());
+  } else if (T.Return && RK == EventKind::Create) {
+    if (!Fn.ReturnsCreated)
+      Fn.ReturnsCreated = TU.location(Loc);
+  }
+}
+
+void FunctionExtractor::construct(const CXXConstructExpr *CE,
+                                  std::vector<Event> &Out,
+                                  const VarDecl *TargetVar) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor || isStdWrapper(CE->getType()))
+    return;
+  SourceLocation Loc = CE->getBeginLoc();
+  Target T;
+  if (TargetVar)
+    T.Var = TargetVar;
+  else
+    T = targetOf(CE);
+  if (const auto *Rules = TU.Rules.functions(ruleName(Ctor))) {
+    for (const FunctionRule &Rule : *Rules)
+      if (Rule.HandleArg == FunctionRule::ThisObject)
+        ruleEvent(Rule, Loc, nullptr, T, Out);
+      else if (Rule.HandleArg >= 0 && unsigned(Rule.HandleArg) < CE->getNumArgs())
+        ruleEvent(Rule, Loc, CE->getArg(Rule.HandleArg), T, Out);
+    return;
+  }
+  // A user-defined constructor: its body acts on the new object ('this').
+  if (!Ctor->hasBody() && !Ctor->isDefined())
+    return;
+  if (Ctor->isTrivial() || SM().isInSystemHeader(Ctor->getLocation()))
+    return;
+  std::optional<HandleRef> Obj;
+  if (T.Assign)
+    Obj = Refs.resolve(T.Assign);
+  else if (T.Var)
+    Obj = Refs.refOfVar(T.Var);
+  Event E;
+  E.Kind = EventKind::Call;
+  E.Loc = TU.location(Loc);
+  E.Callee = TU.Usrs.of(Ctor->getCanonicalDecl());
+  E.CalleeName = Ctor->getQualifiedNameAsString();
+  if (Obj)
+    E.Args.push_back({-1, *Obj});
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+    if (auto R = Refs.resolve(CE->getArg(I)))
+      E.Args.push_back({int(I), *R});
+  Out.push_back(E);
+}
+
+void FunctionExtractor::destroy(const Expr *Object, const CXXRecordDecl *Class,
+                                SourceLocation Loc, std::vector<Event> &Out,
+                                std::optional<HandleRef> Ref) {
+  if (!Class || !Class->hasDefinition())
+    return;
+  if (!Ref && Object)
+    Ref = Refs.resolve(Object);
+  if (!Ref)
+    return;
+  std::string Dtor = ruleName(Class) + "::~" + Class->getNameAsString();
+  if (const auto *Rules = TU.Rules.functions(Dtor)) {
+    for (const FunctionRule &Rule : *Rules) {
+      if (Rule.HandleArg != FunctionRule::ThisObject)
+        continue;
+      handleEvent(eventKindOf(Rule.FunctionRole), *Ref, Rule, Loc, Out,
+                  Object ? Refs.rootVar(Object) : nullptr,
+                  Object ? Object->getType() : QualType());
+    }
+    return;
+  }
+  const CXXDestructorDecl *D = Class->getDestructor();
+  if (!D || D->isTrivial() || SM().isInSystemHeader(D->getLocation()))
+    return;
+  Event E;
+  E.Kind = EventKind::Call;
+  E.Loc = TU.location(Loc);
+  E.Callee = TU.Usrs.of(D->getCanonicalDecl());
+  E.CalleeName = D->getQualifiedNameAsString();
+  E.Virtual = D->isVirtual();
+  E.Args.push_back({-1, *Ref});
+  Out.push_back(E);
 }
 
 void FunctionExtractor::assign(const Expr *LHS, const Expr *RHS,
@@ -582,6 +823,12 @@ void FunctionExtractor::assign(const Expr *LHS, const Expr *RHS,
 void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     call(CE, Out, nullptr);
+  } else if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
+    construct(CC, Out);
+  } else if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
+    QualType T = DE->getDestroyedType();
+    destroy(DE->getArgument(), T.isNull() ? nullptr : T->getAsCXXRecordDecl(),
+            DE->getBeginLoc(), Out);
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign)
       assign(BO->getLHS(), BO->getRHS(), BO->getOperatorLoc(), Out);

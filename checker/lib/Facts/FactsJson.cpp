@@ -238,6 +238,8 @@ json handle(const HandleVar &H) {
             {"st", int(H.Store)}};
   if (H.IsDefinition)
     J["def"] = true;
+  if (!H.Path.empty())
+    J["path"] = H.Path;
   if (!H.Nolint.empty())
     J["nolint"] = H.Nolint;
   return J;
@@ -256,6 +258,10 @@ HandleVar handle(const json &J) {
     throw std::runtime_error("bad storage kind");
   H.Store = Storage(S);
   H.IsDefinition = J.value("def", false);
+  H.Path = J.value("path", "");
+  if (H.Key.size() < H.Path.size() ||
+      H.Key.compare(H.Key.size() - H.Path.size(), H.Path.size(), H.Path) != 0)
+    throw std::runtime_error("handle key does not end with its path");
   if (J.contains("nolint"))
     H.Nolint = J.at("nolint").get<std::vector<std::string>>();
   return H;

@@ -9,11 +9,35 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/SmallString.h"
 
+#include <set>
 #include <vector>
 
 using namespace clang;
 
 namespace forksafe {
+
+QualType wrappedType(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace())
+    return QualType();
+  // Owning and holding wrappers: the handle is the first template argument;
+  // for maps, the mapped type.
+  static const std::set<std::string> First = {
+      "unique_ptr", "shared_ptr", "weak_ptr", "optional", "reference_wrapper",
+      "vector", "deque", "list", "forward_list", "array", "set",
+      "unordered_set", "atomic"};
+  static const std::set<std::string> Second = {"map", "unordered_map",
+                                               "multimap", "pair"};
+  std::string Name = Spec->getName().str();
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  unsigned Index = First.count(Name) ? 0 : Second.count(Name) ? 1 : ~0u;
+  if (Index >= Args.size() || Args[Index].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Args[Index].getAsType();
+}
+
+bool isStdWrapper(QualType T) { return !wrappedType(T).isNull(); }
 
 void HandleTypes::noteTypedef(const TypedefNameDecl *TD) {
   const HandleRule *R = Rules.handleType(TD->getQualifiedNameAsString());
@@ -43,8 +67,10 @@ const HandleRule *HandleTypes::match(QualType T) const {
       if (const HandleRule *R = Rules.handleType(RD->getQualifiedNameAsString()))
         return R;
     // Step inward: pointee, referee, element, or one level of sugar.
-    QualType Next;
-    if (const auto *PT = T->getAs<PointerType>())
+    QualType Next = wrappedType(Canon);
+    if (!Next.isNull())
+      ; // a smart pointer, optional or container of handles
+    else if (const auto *PT = T->getAs<PointerType>())
       Next = PT->getPointeeType();
     else if (const auto *RT = T->getAs<ReferenceType>())
       Next = RT->getPointeeType();
@@ -73,6 +99,9 @@ const std::string &UsrCache::of(const Decl *D) {
 RefResolver::RefResolver(const FunctionDecl *FD, UsrCache &Usrs,
                          const HandleTypes &Types)
     : FD(FD), Usrs(Usrs), Types(Types) {}
+
+/// 'this' is bound like a parameter, with index -1.
+constexpr int ThisParam = -1;
 
 static int paramIndex(const FunctionDecl *FD, const ParmVarDecl *P) {
   if (!FD)
@@ -124,13 +153,48 @@ std::optional<HandleRef> RefResolver::resolveNoAlias(const Expr *E) const {
       R.Var = Usrs.of(V->getCanonicalDecl());
       return R;
     }
-    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-      return std::nullopt; // members of 'this' are tracked per object later
     auto Base = resolve(ME->getBase());
     if (!Base)
       return std::nullopt;
     Base->Path += "." + Field->getNameAsString();
     return Base;
+  }
+  if (isa<CXXThisExpr>(E)) {
+    HandleRef R;
+    R.Kind = HandleRef::Param;
+    R.ParamIndex = ThisParam;
+    return R;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    // 'ptr->method()', '*ptr' on a smart pointer or optional: the pointee.
+    OverloadedOperatorKind K = Op->getOperator();
+    if ((K == OO_Arrow || K == OO_Star) && Op->getNumArgs() >= 1 &&
+        isStdWrapper(Op->getArg(0)->getType()))
+      return resolve(Op->getArg(0));
+    if (K == OO_Subscript && Op->getNumArgs() >= 1 &&
+        isStdWrapper(Op->getArg(0)->getType())) {
+      auto Base = resolve(Op->getArg(0));
+      if (Base)
+        Base->Path += "[]";
+      return Base;
+    }
+    return std::nullopt;
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    // 'ptr.get()', 'opt.value()', 'vec.front()' on a std wrapper.
+    static const std::set<std::string> Access = {"get", "value", "front",
+                                                 "back", "at", "operator*",
+                                                 "operator->"};
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (Obj && M && M->getIdentifier() && Access.count(M->getName().str()) &&
+        isStdWrapper(Obj->getType())) {
+      auto Base = resolve(Obj);
+      std::string Name = M->getName().str();
+      if (Base && (Name == "front" || Name == "back" || Name == "at"))
+        Base->Path += "[]";
+      return Base;
+    }
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     // An accessor returning a handle: 'PQexec(db(), ...)'. Whether it
@@ -182,6 +246,13 @@ HandleRef RefResolver::refOfVar(const VarDecl *V) const {
   return R;
 }
 
+HandleRef RefResolver::thisRef() const {
+  HandleRef R;
+  R.Kind = HandleRef::Param;
+  R.ParamIndex = ThisParam;
+  return R;
+}
+
 const VarDecl *RefResolver::rootVar(const VarDecl *V) const {
   auto It = Aliases.find(V);
   return It != Aliases.end() ? It->second.Root : V;
@@ -190,7 +261,13 @@ const VarDecl *RefResolver::rootVar(const VarDecl *V) const {
 const VarDecl *RefResolver::rootVar(const Expr *E) const {
   while (E) {
     E = E->IgnoreParenCasts();
-    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if (Op->getNumArgs() == 0)
+        return nullptr;
+      E = Op->getArg(0);
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = MC->getImplicitObjectArgument();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
       E = UO->getSubExpr();
     } else if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       if (const auto *V = dyn_cast<VarDecl>(ME->getMemberDecl()))

@@ -25,6 +25,11 @@ class VarDecl;
 
 namespace forksafe {
 
+/// The handle type a std wrapper holds: unique_ptr<T>, optional<T>,
+/// vector<T>, map<K, T>...; null for anything else.
+clang::QualType wrappedType(clang::QualType T);
+bool isStdWrapper(clang::QualType T);
+
 class HandleTypes {
 public:
   HandleTypes(const RuleSet &Rules, clang::ASTContext &Ctx)
@@ -63,6 +68,9 @@ public:
   bool isAlias(const clang::VarDecl *V) const { return Aliases.count(V); }
   /// The handle a variable itself names (through its alias, if any).
   HandleRef refOfVar(const clang::VarDecl *V) const;
+  /// The object a member function runs on ('this', bound like a parameter
+  /// with index -1).
+  HandleRef thisRef() const;
   /// The variable an expression like 'app.db.conn', '&m' or an alias of
   /// either is rooted at: where a finding about it points.
   const clang::VarDecl *rootVar(const clang::Expr *E) const;

@@ -64,6 +64,15 @@ RuleSet::functions(const std::string &Name) const {
   return It == Functions.end() ? nullptr : &It->second;
 }
 
+const std::vector<FunctionRule> *
+RuleSet::functionsFor(const std::string &Name, const std::string &Class) const {
+  if (const auto *Exact = functions(Name))
+    return Exact;
+  if (Class.empty())
+    return nullptr;
+  return functions(Class + "::*");
+}
+
 std::string RuleSet::digest() const {
   // FNV-1a over a canonical listing; only needs to change when rules change.
   std::ostringstream OS;
@@ -325,12 +334,15 @@ void loadDocument(const std::string &Path, const PositionedJson &Doc,
           if (H.is_number_unsigned())
             FR.HandleArg = H.get<int>();
           else if (H.is_string() && H.get<std::string>() == "return")
-            FR.HandleArg = -1;
+            FR.HandleArg = FunctionRule::ReturnValue;
+          else if (H.is_string() && H.get<std::string>() == "this")
+            FR.HandleArg = FunctionRule::ThisObject;
           else
             V.error(P + "/handle", "key 'handle' in " + V.where(P) +
-                                       " must be an argument index (0, 1, ...) "
-                                       "or \"return\"");
-          if (RoleOk && FR.HandleArg == -1 && H.is_string() &&
+                                       " must be an argument index (0, 1, ...), "
+                                       "\"return\" or \"this\"");
+          if (RoleOk && FR.HandleArg == FunctionRule::ReturnValue &&
+              H.is_string() &&
               FR.FunctionRole != Role::Create && FR.FunctionRole != Role::Init)
             V.error(P + "/handle", "only create and init functions can "
                                    "return the handle (" + V.where(P) + ")");
