@@ -264,9 +264,10 @@ int main(int argc, const char **argv) {
   size_t Analysed = Facts.size();
 
   Program P = link(std::move(Facts));
-  std::vector<Finding> Findings;
-  if (Filter.enabled("forksafe-inherited-handle"))
-    Findings = findInheritedHandles(P, Rules);
+  CheckSelection Selected;
+  Selected.InheritedHandle = Filter.enabled("forksafe-inherited-handle");
+  Selected.InheritedHandleClose = Filter.enabled("forksafe-inherited-handle-close");
+  std::vector<Finding> Findings = findHandleFindings(P, Rules, Selected);
   std::cout.flush();
   writeText(Findings, std::cout);
   std::cout.flush();

@@ -10,9 +10,15 @@
 
 namespace forksafe {
 
-/// Finds handles live at a fork and used in the child. One finding per
-/// handle, sorted; NOLINT at the handle's definition is honoured here.
-std::vector<Finding> findInheritedHandles(const Program &P,
-                                          const RuleSet &Rules);
+struct CheckSelection {
+  bool InheritedHandle = true;      // forksafe-inherited-handle
+  bool InheritedHandleClose = true; // forksafe-inherited-handle-close
+};
+
+/// Finds handles live at a fork and then used (or harmfully closed) in the
+/// child. At most one finding per handle and check, sorted; NOLINT at the
+/// handle's definition is honoured here.
+std::vector<Finding> findHandleFindings(const Program &P, const RuleSet &Rules,
+                                        const CheckSelection &Checks);
 
 } // namespace forksafe

@@ -74,6 +74,7 @@ struct Event {
   std::string Api;     // the library function, e.g. "mysql_query"
   std::string Library; // rule library id
   bool HarmfulClose = false;
+  std::string Harm; // what a harmful close does, from the rule
   bool Once = false; // static local initialiser: runs once per process tree
   bool Connects = false; // a use that connects a lazy handle
   // Call events.
@@ -112,6 +113,8 @@ struct Function {
   Location Loc;
   bool IsMain = false;
   bool IsStaticInit = false; // synthetic: the TU's dynamic initializers
+  bool IsStaticDtors = false; // synthetic: destructors of the TU's statics,
+                              // run by exit() and by returning from main
   bool AddressTaken = false;
   std::string Signature;     // canonical function type
   std::vector<std::string> Overrides; // USRs of overridden virtual methods

@@ -16,6 +16,7 @@ struct Program {
   std::map<std::string, const Function *> Functions;        // by USR
   std::map<std::string, const HandleVar *> Handles;         // by key
   std::vector<const Function *> StaticInits;                // run before main
+  std::vector<const Function *> StaticDtors;                // run by exit()
   std::vector<const Function *> Mains;
   std::map<std::string, std::vector<const Function *>> BySignature; // address-taken
   std::map<std::string, std::vector<const Function *>> Overriders;  // by USR

@@ -10,6 +10,11 @@ const std::vector<CheckInfo> &allChecks() {
       {"forksafe-inherited-handle",
        "Finds a database or other fork-unsafe handle that is live when the "
        "process forks and is then used in the child process."},
+      {"forksafe-inherited-handle-close",
+       "Finds an inherited handle that the child process closes in a way that "
+       "harms the parent: a quit message on the shared connection, a hang, "
+       "or files deleted, also through a static object's destructor at "
+       "exit()."},
   };
   return Checks;
 }

@@ -80,7 +80,9 @@ using State = std::map<int, HState>; // no entries: unreachable
 
 struct Pending {
   InhW I;
-  Chain Use;
+  Chain Use;        // ends at the use (or the harmful close)
+  bool Close = false; // forksafe-inherited-handle-close
+  std::string Harm;
 };
 
 struct Summary {
@@ -232,6 +234,8 @@ private:
   Pending resolveFinding(const Pending &Pd, const HState &Caller,
                          const Note *Call, const Note *ChildCall) const {
     Pending Out;
+    Out.Close = Pd.Close;
+    Out.Harm = Pd.Harm;
     if (Pd.I.FromInput) {
       // The fork happened above this call: the call is on the child's path.
       Out.I = Caller.I ? *Caller.I : InhW();
@@ -245,7 +249,8 @@ private:
 
   void addFinding(std::vector<Pending> &Out, Pending Pd) const {
     for (const Pending &Q : Out)
-      if (Q.I.FromInput == Pd.I.FromInput && !Q.Use.empty() &&
+      if (Q.I.FromInput == Pd.I.FromInput && Q.Close == Pd.Close &&
+          !Q.Use.empty() &&
           !Pd.Use.empty() && Q.Use.back().Loc == Pd.Use.back().Loc &&
           Q.Use.size() == Pd.Use.size())
         return;
@@ -253,6 +258,30 @@ private:
   }
 
   Summary analyze(const Function &F, int Flags, const Bindings &B);
+  void runStaticDestructors(const HState &St, const Note &At,
+                            std::vector<Pending> &Found) {
+    for (const Function *D : P.StaticDtors) {
+      if (!relevant(*D, {}))
+        continue;
+      Summary Sum = analyze(*D, St.flags(), {});
+      for (const Pending &Pd : Sum.Findings)
+        if (Pd.Close)
+          addFinding(Found, resolveFinding(Pd, St, &At, &At));
+    }
+  }
+
+public:
+  /// A child that returns from main runs the static destructors too.
+  void returnFromMain(const Function &Main, const HState &AtReturn) {
+    if (!AtReturn.I)
+      return;
+    Note At = note(Note::ChildCall, Main.Loc,
+                   "returning from main runs the destructors of static "
+                   "objects");
+    runStaticDestructors(AtReturn, At, Results);
+  }
+
+private:
   void transfer(const Function &F, const Event &E, const Bindings &B,
                 State &S, std::vector<Pending> &Found);
   void applyCall(const Event &E, const Bindings &B, State &S,
@@ -374,9 +403,24 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
         St = HState{LiveW{false, {N}}, std::nullopt};
     }
     return;
+  case EventKind::Close:
+    if (refersTo(E.Ref, B))
+      for (auto &[Tag, St] : S) {
+        if (St.I && E.HarmfulClose) {
+          Pending Pd;
+          Pd.I = *St.I;
+          Pd.Use = {note(Note::Close, E.Loc,
+                         name() + " closed here in the child process by " +
+                             E.Api + "()")};
+          Pd.Close = true;
+          Pd.Harm = E.Harm;
+          addFinding(Found, Pd);
+        }
+        St = HState();
+      }
+    return;
   case EventKind::Init:
   case EventKind::Kill:
-  case EventKind::Close:
     if (refersTo(E.Ref, B))
       for (auto &[Tag, St] : S)
         St = HState();
@@ -397,6 +441,14 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
       }
     return;
   case EventKind::Exit:
+    if (E.Exit == ExitKind::Exit) {
+      Note AtExit = note(Note::ChildCall, E.Loc,
+                         E.Api + "() runs the destructors of static objects "
+                                 "here");
+      for (const auto &[Tag, St] : S)
+        if (St.I)
+          runStaticDestructors(St, AtExit, Found);
+    }
     S.clear();
     return;
   case EventKind::Fork:
@@ -537,6 +589,27 @@ std::string messageFor(const Target &H, const RuleSet &Rules,
          "connection";
 }
 
+std::string closeMessageFor(const Target &H, const RuleSet &Rules,
+                            const std::string &Harm) {
+  const LibraryRule *Lib = Rules.library(H.Info->Library);
+  std::string Who = "'" + H.Info->Name + "'";
+  if (Lib)
+    Who += " (" + Lib->DisplayName + ")";
+  std::string Why = Harm.empty() ? std::string("closing it there harms the "
+                                               "parent's connection")
+                                 : Harm;
+  return Who + " is inherited by a child process and closed there: " + Why;
+}
+
+std::string closeRemedyFor(const Target &H) {
+  if (H.Sem == Semantics::ProcessBound)
+    return "leave the child with _exit() so no destructor runs, and leak the "
+           "inherited handle in the child instead of closing it";
+  return "leave the child with _exit() so no destructor runs; leak the "
+         "inherited handle in the child (or dup2() /dev/null over its "
+         "descriptor before closing it); never call shutdown(2) on it";
+}
+
 std::string remedyFor(const Target &H, const RuleSet &Rules) {
   const LibraryRule *Lib = Rules.library(H.Info->Library);
   if (Lib && !Lib->Remedy.empty())
@@ -573,9 +646,11 @@ bool betterPending(const Pending &A, const Pending &B) {
 
 } // namespace
 
-std::vector<Finding> findInheritedHandles(const Program &P,
-                                          const RuleSet &Rules) {
-  const std::string Check = "forksafe-inherited-handle";
+std::vector<Finding> findHandleFindings(const Program &P,
+                                        const RuleSet &Rules,
+                                        const CheckSelection &Checks) {
+  const std::string UseCheck = "forksafe-inherited-handle";
+  const std::string CloseCheck = "forksafe-inherited-handle-close";
   Relevance Rel(P);
   // Every (variable, member path) some handle event names, and every
   // recorded handle variable (members reached through 'this' included).
@@ -587,16 +662,17 @@ std::vector<Finding> findInheritedHandles(const Program &P,
       for (const Event &E : B.Events)
         if ((E.Kind == EventKind::Create || E.Kind == EventKind::Connect ||
              E.Kind == EventKind::Reset) &&
-            E.Ref.Kind != HandleRef::Param)
+            E.Ref.Kind != HandleRef::Param && E.Ref.Kind != HandleRef::Result)
           Keys.insert({E.Ref.Var, E.Ref.Path});
         else if (E.Kind == EventKind::Call && E.AssignTo &&
-                 E.AssignTo->Kind != HandleRef::Param)
+                 E.AssignTo->Kind != HandleRef::Param &&
+                 E.AssignTo->Kind != HandleRef::Result)
           Keys.insert({E.AssignTo->Var, E.AssignTo->Path});
 
   std::vector<const Function *> Roots;
   for (const auto &[Usr, F] : P.Functions)
-    if (!F->IsStaticInit && !F->IsMain && !P.Called.count(Usr) &&
-        !F->AddressTaken)
+    if (!F->IsStaticInit && !F->IsStaticDtors && !F->IsMain &&
+        !P.Called.count(Usr) && !F->AddressTaken)
       Roots.push_back(F);
 
   std::vector<Finding> Findings;
@@ -605,7 +681,10 @@ std::vector<Finding> findInheritedHandles(const Program &P,
     if (HIt == P.Handles.end())
       continue;
     Target H{Var, Path, HIt->second, parseSemantics(HIt->second->Semantics)};
-    if (nolintSilences(H.Info->Nolint, Check))
+    bool WantUse = Checks.InheritedHandle && !nolintSilences(H.Info->Nolint, UseCheck);
+    bool WantClose =
+        Checks.InheritedHandleClose && !nolintSilences(H.Info->Nolint, CloseCheck);
+    if (!WantUse && !WantClose)
       continue;
     HandleAnalysis A(P, Rel, H);
     // Dynamic initialisers run first, in some order, then main; functions
@@ -616,33 +695,39 @@ std::vector<Finding> findInheritedHandles(const Program &P,
       if (auto After = A.runEntry(*Init, Start))
         Start.join(*After);
     for (const Function *Main : P.Mains)
-      A.runEntry(*Main, Start);
+      if (auto AtReturn = A.runEntry(*Main, Start))
+        A.returnFromMain(*Main, *AtReturn);
     for (const Function *Root : Roots)
       A.runEntry(*Root, Start);
-    if (A.Results.empty())
-      continue;
-    const Pending *Best = &A.Results.front();
-    for (const Pending &Pd : A.Results)
-      if (betterPending(Pd, *Best))
-        Best = &Pd;
 
-    Finding F;
-    F.Check = Check;
-    F.Loc = H.Info->Loc;
-    F.HandleKey = H.Info->Key;
-    F.HandleName = H.Info->Name;
-    F.Library = H.Info->Library;
-    F.Message = messageFor(H, Rules, Best->I.ForkApi);
-    if (!Best->I.Created.empty())
-      F.Notes.push_back(Best->I.Created.back());
-    F.Notes.insert(F.Notes.end(), Best->I.Fork.begin(), Best->I.Fork.end());
-    F.Notes.insert(F.Notes.end(), Best->Use.begin(), Best->Use.end());
-    Note Remedy;
-    Remedy.What = Note::Remedy;
-    Remedy.Loc = H.Info->Loc;
-    Remedy.Message = remedyFor(H, Rules);
-    F.Notes.push_back(Remedy);
-    Findings.push_back(std::move(F));
+    for (bool Close : {false, true}) {
+      if ((Close && !WantClose) || (!Close && !WantUse))
+        continue;
+      const Pending *Best = nullptr;
+      for (const Pending &Pd : A.Results)
+        if (Pd.Close == Close && (!Best || betterPending(Pd, *Best)))
+          Best = &Pd;
+      if (!Best)
+        continue;
+      Finding F;
+      F.Check = Close ? CloseCheck : UseCheck;
+      F.Loc = H.Info->Loc;
+      F.HandleKey = H.Info->Key;
+      F.HandleName = H.Info->Name;
+      F.Library = H.Info->Library;
+      F.Message = Close ? closeMessageFor(H, Rules, Best->Harm)
+                        : messageFor(H, Rules, Best->I.ForkApi);
+      if (!Best->I.Created.empty())
+        F.Notes.push_back(Best->I.Created.back());
+      F.Notes.insert(F.Notes.end(), Best->I.Fork.begin(), Best->I.Fork.end());
+      F.Notes.insert(F.Notes.end(), Best->Use.begin(), Best->Use.end());
+      Note Remedy;
+      Remedy.What = Note::Remedy;
+      Remedy.Loc = H.Info->Loc;
+      Remedy.Message = Close ? closeRemedyFor(H) : remedyFor(H, Rules);
+      F.Notes.push_back(Remedy);
+      Findings.push_back(std::move(F));
+    }
   }
   std::sort(Findings.begin(), Findings.end());
   return Findings;

@@ -21,6 +21,8 @@ Program link(std::vector<TUFacts> Units) {
         continue;
       if (F.IsStaticInit)
         P.StaticInits.push_back(&F);
+      else if (F.IsStaticDtors)
+        P.StaticDtors.push_back(&F);
       else if (F.IsMain)
         P.Mains.push_back(&F);
       if (F.AddressTaken)

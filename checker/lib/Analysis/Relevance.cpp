@@ -34,6 +34,11 @@ Relevance::Relevance(const Program &P) {
         } else if (E.Kind == EventKind::Call) {
           if (E.AssignTo && E.AssignTo->Kind != HandleRef::Param)
             Vars[Usr].insert(E.AssignTo->Var);
+          // Passing a handle (or an object holding one) on makes this
+          // function matter for it.
+          for (const auto &[Index, Ref] : E.Args)
+            if (Ref.Kind == HandleRef::Global || Ref.Kind == HandleRef::Local)
+              Vars[Usr].insert(Ref.Var);
           for (const Function *T : P.targets(E)) {
             Callers[T->Usr].push_back(Usr);
             Callees[Usr].push_back(T->Usr);

@@ -60,6 +60,8 @@ public:
   void run(const Stmt *Body);
   /// Events of a global's dynamic initializer (no CFG: straight-line).
   void runInitializer(const VarDecl *Var, std::vector<Event> &Out);
+  /// The destruction of a static object at exit.
+  void runStaticDestructor(const VarDecl *Var, std::vector<Event> &Out);
 
 private:
   void element(const Stmt *S, std::vector<Event> &Out);
@@ -79,6 +81,8 @@ private:
   Target targetOf(const Expr *E) const;
   void construct(const CXXConstructExpr *CE, std::vector<Event> &Out,
                  const VarDecl *TargetVar = nullptr);
+  void destroyObject(QualType T, const HandleRef &R, SourceLocation Loc,
+                     std::vector<Event> &Out, int Depth);
   void destroy(const Expr *Object, const CXXRecordDecl *Class,
                SourceLocation Loc, std::vector<Event> &Out,
                std::optional<HandleRef> Ref = std::nullopt);
@@ -163,6 +167,7 @@ public:
       if (R.Kind == HandleRef::Global || Options.LocalHandles)
         noteHandleMembers(R, V, V->getType(), 0);
     }
+    noteStaticDestructor(V);
     if (isa<ParmVarDecl>(V) || V->isStaticLocal() || !V->hasGlobalStorage() ||
         V->isInvalidDecl() || !V->getInit() || V->getDeclContext()->isDependentContext())
       return true;
@@ -176,6 +181,22 @@ public:
     FunctionExtractor FE(*this, nullptr, Dummy);
     FE.runInitializer(V, StaticInit);
     return true;
+  }
+
+  /// Objects with static storage are destroyed by exit() and by returning
+  /// from main, in any process that does so: a forked child included.
+  void noteStaticDestructor(const VarDecl *V) {
+    if (!Ctx.getLangOpts().CPlusPlus || !V->hasGlobalStorage() ||
+        isa<ParmVarDecl>(V) || V->getDeclContext()->isDependentContext() ||
+        V->isThisDeclarationADefinition() == VarDecl::DeclarationOnly ||
+        SM.isInSystemHeader(V->getLocation()) || V->getTLSKind() != VarDecl::TLS_None)
+      return;
+    const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
+    if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
+      return;
+    Function Dummy;
+    FunctionExtractor FE(*this, nullptr, Dummy);
+    FE.runStaticDestructor(V, StaticDtors);
   }
 
   void extractFunction(const FunctionDecl *FD) {
@@ -218,6 +239,20 @@ public:
       Init.Entry = 0;
       Init.ExitBlock = 1;
       F.Functions.push_back(std::move(Init));
+    }
+    if (!StaticDtors.empty()) {
+      Function Dtors;
+      Dtors.Usr = "forksafe:static-dtors:" + MainFile;
+      Dtors.Name = "destructors of static objects";
+      Dtors.Loc = StaticDtors.front().Loc;
+      Dtors.IsStaticDtors = true;
+      Dtors.Blocks.resize(2);
+      // Reverse order of construction, as the C++ runtime does.
+      Dtors.Blocks[0].Events.assign(StaticDtors.rbegin(), StaticDtors.rend());
+      Dtors.Blocks[0].Succs.push_back({1});
+      Dtors.Entry = 0;
+      Dtors.ExitBlock = 1;
+      F.Functions.push_back(std::move(Dtors));
     }
     for (auto &[Key, H] : Handles)
       F.Handles.push_back(std::move(H));
@@ -328,6 +363,7 @@ public:
   std::set<std::string> Extracted;
   std::vector<std::pair<const FunctionDecl *, Function>> Pending;
   std::vector<Event> StaticInit;
+  std::vector<Event> StaticDtors;
   std::map<std::string, HandleVar> Handles;
   std::map<std::string, std::string> PathCache;
 };
@@ -483,10 +519,52 @@ void FunctionExtractor::handleEvent(EventKind K, const HandleRef &R,
               : Rule.Function;
   E.Library = Rule.Library;
   E.HarmfulClose = Rule.HarmfulClose;
+  E.Harm = Rule.Harm;
   E.Connects = Rule.Connects;
   E.Once = Once;
   Out.push_back(E);
   TU.noteHandle(R, Root, T, Rule.Library);
+}
+
+void FunctionExtractor::runStaticDestructor(const VarDecl *Var,
+                                            std::vector<Event> &Out) {
+  HandleRef R;
+  R.Var = TU.Usrs.of(Var->getCanonicalDecl());
+  destroyObject(Var->getType(), R, Var->getLocation(), Out, 0);
+}
+
+void FunctionExtractor::destroyObject(QualType T, const HandleRef &R,
+                                      SourceLocation Loc,
+                                      std::vector<Event> &Out, int Depth) {
+  // An owning wrapper destroys what it holds.
+  QualType Held = wrappedType(T);
+  if (!Held.isNull()) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(
+        T->getAsRecordDecl());
+    std::string W = Spec ? Spec->getName().str() : "";
+    if (W == "unique_ptr" || W == "shared_ptr" || W == "optional") {
+      QualType Pointee = Held;
+      destroyObject(Pointee, R, Loc, Out, Depth + 1);
+    }
+    return;
+  }
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor() || Depth > 4)
+    return;
+  std::string Dtor = ruleName(RD) + "::~" + RD->getNameAsString();
+  bool HasRule = TU.Rules.functions(Dtor) != nullptr;
+  const CXXDestructorDecl *D = RD->getDestructor();
+  if (HasRule || (D && D->isUserProvided())) {
+    // A user destructor's CFG destroys the members itself.
+    destroy(nullptr, RD, Loc, Out, R);
+    return;
+  }
+  // An implicit destructor just destroys the members.
+  for (const FieldDecl *F : RD->fields()) {
+    HandleRef M = R;
+    M.Path += "." + F->getNameAsString();
+    destroyObject(F->getType(), M, Loc, Out, Depth + 1);
+  }
 }
 
 static EventKind eventKindOf(Role R) {

@@ -86,6 +86,8 @@ json event(const Event &E) {
     J["lib"] = E.Library;
     if (E.HarmfulClose)
       J["harm"] = true;
+    if (!E.Harm.empty())
+      J["hm"] = E.Harm;
     if (E.Once)
       J["once"] = true;
     if (E.Connects)
@@ -139,6 +141,7 @@ Event event(const json &J) {
     E.Api = J.at("api").get<std::string>();
     E.Library = J.at("lib").get<std::string>();
     E.HarmfulClose = J.value("harm", false);
+    E.Harm = J.value("hm", "");
     E.Once = J.value("once", false);
     E.Connects = J.value("conn", false);
     break;
@@ -168,6 +171,8 @@ json function(const Function &F) {
     J["main"] = true;
   if (F.IsStaticInit)
     J["sinit"] = true;
+  if (F.IsStaticDtors)
+    J["sdtor"] = true;
   if (F.AddressTaken)
     J["addr"] = true;
   if (!F.Signature.empty())
@@ -193,6 +198,7 @@ Function function(const json &J) {
   F.ExitBlock = J.at("exit").get<unsigned>();
   F.IsMain = J.value("main", false);
   F.IsStaticInit = J.value("sinit", false);
+  F.IsStaticDtors = J.value("sdtor", false);
   F.AddressTaken = J.value("addr", false);
   F.Signature = J.value("sig", "");
   if (J.contains("ovr"))
