@@ -1,0 +1,2 @@
+// Mock of <mongocxx/instance.hpp>: everything is in client.hpp.
+#include <mongocxx/client.hpp>
