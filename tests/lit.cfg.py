@@ -20,6 +20,10 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%srcroot", src))
 config.substitutions.append(
     ("%expect_exit", config.python_executable + " " + os.path.join(tests, "bin", "expect-exit.py")))
+for tool in ["cache-tool", "run-concurrently"]:
+    config.substitutions.append(
+        ("%" + tool.replace("-", "_"),
+         config.python_executable + " " + os.path.join(tests, "bin", tool + ".py")))
 config.substitutions.append(
     ("%make_compdb", config.python_executable + " " + os.path.join(tests, "bin", "make-compdb.py")))
 

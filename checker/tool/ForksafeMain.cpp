@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // The forksafe command line: clang-tidy's vocabulary over
 // compile_commands.json, whole-program analysis, CI-friendly exit codes.
+//
+//   forksafe [options]            extract (cached) + link + report
+//   forksafe extract [options]    write per-TU facts (optionally a shard)
+//   forksafe link FACTS...        link facts files/directories and report
+#include "Options.h"
+#include "Progress.h"
+
 #include "forksafe/Analysis.h"
+#include "forksafe/Cache.h"
 #include "forksafe/Checks.h"
 #include "forksafe/Driver.h"
 #include "forksafe/Program.h"
@@ -10,14 +18,16 @@
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
-
-#include <nlohmann/json.hpp>
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <thread>
 
@@ -26,54 +36,15 @@ using namespace forksafe;
 
 namespace {
 
-enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2, ExitPartial = 3 };
+int fail(const std::string &Message) {
+  errs() << "forksafe: error: " << Message << "\n";
+  return ExitUsage;
+}
 
-cl::OptionCategory Category("forksafe options");
-
-const char *const Overview = R"(forksafe finds database and other fork-unsafe handles that are live when a
-process forks and are then used (or closed) in the child.
-
-  forksafe -p BUILD_DIR [FILES...]   analyse FILES, or every entry of
-                                     BUILD_DIR/compile_commands.json
-  forksafe FILES... -- FLAGS         analyse FILES compiled with FLAGS
-
-Exit codes:
-  0  no findings
-  1  findings were reported
-  2  bad invocation, configuration, rule file or compilation database
-  3  some translation units could not be analysed (each is named on stderr
-     with the reason; the others were analysed and their findings reported)
-)";
-
-cl::list<std::string> Files(cl::Positional, cl::desc("[<file> ...]"),
-                            cl::cat(Category));
-cl::opt<std::string> BuildPath("p", cl::desc("Build directory containing compile_commands.json"),
-                               cl::value_desc("build-dir"), cl::cat(Category));
-cl::opt<std::string> Checks("checks",
-                            cl::desc("Comma-separated check globs, '-' removes "
-                                     "(as clang-tidy); default: forksafe-*"),
-                            cl::init("forksafe-*"), cl::cat(Category));
-cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"),
-                         cl::cat(Category));
-cl::list<std::string> RulePaths("rules",
-                                cl::desc("Extra rule file or directory (repeatable)"),
-                                cl::value_desc("file|dir"), cl::cat(Category));
-cl::opt<bool> NoDefaultRules("no-default-rules",
-                             cl::desc("Do not load the installed rule files"),
-                             cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: number of cores)"),
-                       cl::init(0), cl::cat(Category));
-cl::opt<bool> Quiet("quiet", cl::desc("Do not print the summary line"),
-                    cl::cat(Category));
-cl::opt<bool> DumpFacts("dump-facts",
-                        cl::desc("Print each TU's facts as JSON and exit (debugging)"),
-                        cl::cat(Category));
-cl::list<std::string> ExtraArgs("extra-arg",
-                                cl::desc("Append an argument to each compile command"),
-                                cl::cat(Category));
-cl::list<std::string> ExtraArgsBefore(
-    "extra-arg-before", cl::desc("Prepend an argument to each compile command"),
-    cl::cat(Category));
+void verbose(const CliOptions &O, const std::string &Message) {
+  if (O.Verbose)
+    errs() << "forksafe: " << Message << "\n";
+}
 
 std::string defaultRulesDir(const char *Argv0) {
   // Installed: <prefix>/bin/forksafe -> <prefix>/share/forksafe/rules.
@@ -85,7 +56,7 @@ std::string defaultRulesDir(const char *Argv0) {
   return FORKSAFE_SOURCE_RULES_DIR; // running from the build tree
 }
 
-/// Checks that Path holds a JSON array of objects; Err says what is wrong.
+/// Checks that Path holds a JSON array of compile commands; Err says why not.
 bool checkCompileCommandsJson(const std::string &Path, std::string &Err) {
   auto Buf = MemoryBuffer::getFile(Path);
   if (!Buf) {
@@ -115,163 +86,196 @@ bool checkCompileCommandsJson(const std::string &Path, std::string &Err) {
   return true;
 }
 
-int fail(const std::string &Message) {
-  errs() << "forksafe: error: " << Message << "\n";
-  return ExitUsage;
+struct Loaded {
+  RuleSet Rules;
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  std::vector<clang::tooling::CompileCommand> Commands;
+  std::vector<std::string> Missing; // files with no compile command
+};
+
+int loadRules(const CliOptions &O, const char *Argv0, RuleSet &Rules) {
+  std::vector<std::string> Sources;
+  if (!O.NoDefaultRules)
+    Sources.push_back(defaultRulesDir(Argv0));
+  Sources.insert(Sources.end(), O.RulePaths.begin(), O.RulePaths.end());
+  std::vector<RuleError> Errors;
+  for (const std::string &S : Sources) {
+    std::vector<RuleError> E = forksafe::loadRules(S, Rules);
+    Errors.insert(Errors.end(), E.begin(), E.end());
+  }
+  for (const RuleError &E : Errors)
+    errs() << "forksafe: error: " << E.str() << "\n";
+  return Errors.empty() ? ExitClean : ExitUsage;
 }
 
-} // namespace
-
-int main(int argc, const char **argv) {
-  // 'forksafe FILE -- FLAGS': everything after '--' is a fixed database.
-  std::string FixedError;
-  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
-      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
-          argc, argv, FixedError);
-  cl::HideUnrelatedOptions(Category);
-  cl::SetVersionPrinter([](raw_ostream &OS) {
-    OS << "forksafe " << FORKSAFE_VERSION << " (LLVM " << LLVM_VERSION_STRING
-       << ")\n";
-  });
-  std::string ParseErrors;
-  raw_string_ostream ParseOS(ParseErrors);
-  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &ParseOS)) {
-    ParseOS.flush();
-    // llvm::cl's first line says what was wrong; keep just that.
-    std::string First = ParseErrors.substr(0, ParseErrors.find('\n'));
-    if (First.rfind("forksafe: ", 0) == 0)
-      First = First.substr(10);
-    return fail(First);
-  }
-
-  CheckFilter Filter(Checks);
-  for (const std::string &Unknown : Filter.unknownNames())
-    return fail("unknown check '" + Unknown + "' in --checks (see --list-checks)");
-
-  RuleSet Rules;
-  std::vector<std::string> Sources;
-  if (!NoDefaultRules)
-    Sources.push_back(defaultRulesDir(argv[0]));
-  Sources.insert(Sources.end(), RulePaths.begin(), RulePaths.end());
-  std::vector<RuleError> RuleErrors;
-  for (const std::string &S : Sources) {
-    std::vector<RuleError> E = loadRules(S, Rules);
-    RuleErrors.insert(RuleErrors.end(), E.begin(), E.end());
-  }
-  if (!RuleErrors.empty()) {
-    for (const RuleError &E : RuleErrors)
-      errs() << "forksafe: error: " << E.str() << "\n";
-    return ExitUsage;
-  }
-
-  bool AnyEnabled = false;
-  for (const CheckInfo &C : allChecks())
-    AnyEnabled |= Filter.enabled(C.Name);
-  if (!AnyEnabled && !ListChecks)
-    return fail("no checks enabled by --checks='" + Checks + "'");
-
-  if (ListChecks) {
-    outs() << "Enabled checks:\n";
-    for (const CheckInfo &C : allChecks())
-      if (Filter.enabled(C.Name))
-        outs() << "    " << C.Name << "\n";
-    return ExitClean;
-  }
-
-  // The compilation database: '--', then -p, then next to the first file.
-  std::unique_ptr<clang::tooling::CompilationDatabase> DB = std::move(Fixed);
-  if (!DB && !BuildPath.empty()) {
-    if (!sys::fs::is_directory(BuildPath))
-      return fail("build directory '" + BuildPath + "' does not exist");
-    SmallString<256> Json(BuildPath);
+/// The compilation database and the commands to analyse.
+int loadCommands(const CliOptions &O,
+                 std::unique_ptr<clang::tooling::CompilationDatabase> Fixed,
+                 Loaded &L) {
+  L.DB = std::move(Fixed);
+  if (!L.DB && !O.BuildPath.empty()) {
+    if (!sys::fs::is_directory(O.BuildPath))
+      return fail("build directory '" + O.BuildPath + "' does not exist");
+    SmallString<256> Json(O.BuildPath);
     sys::path::append(Json, "compile_commands.json");
     if (!sys::fs::exists(Json))
-      return fail("no compile_commands.json in '" + BuildPath +
+      return fail("no compile_commands.json in '" + O.BuildPath +
                   "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON or "
                   "use bear)");
     // Validate the JSON first: LLVM's loader prints parser noise to stderr.
     std::string Err;
     if (!checkCompileCommandsJson(std::string(Json.str()), Err))
       return fail("cannot read '" + std::string(Json.str()) + "': " + Err);
-    DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
+    L.DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
         Json, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-    if (!DB) {
-      std::string Why = Err.substr(0, Err.find('\n'));
-      return fail("cannot read '" + std::string(Json.str()) + "': " + Why);
-    }
+    if (!L.DB)
+      return fail("cannot read '" + std::string(Json.str()) +
+                  "': " + Err.substr(0, Err.find('\n')));
   }
-  if (!DB && !Files.empty()) {
+  if (!L.DB && !O.Files.empty()) {
     std::string Err;
-    DB = clang::tooling::CompilationDatabase::autoDetectFromSource(Files[0], Err);
+    L.DB = clang::tooling::CompilationDatabase::autoDetectFromSource(O.Files[0],
+                                                                     Err);
   }
-  if (!DB)
+  if (!L.DB)
     return fail("no compilation database: pass -p BUILD_DIR, or the compile "
                 "flags after '--'");
-
-  std::vector<std::string> Targets(Files.begin(), Files.end());
+  std::vector<std::string> Targets = O.Files;
   if (Targets.empty()) {
-    Targets = DB->getAllFiles();
+    Targets = L.DB->getAllFiles();
     if (Targets.empty())
-      return fail("the compilation database has no entries and no files were "
-                  "given");
+      return fail("the compilation database has no entries and no files "
+                  "were given");
   }
-  std::vector<clang::tooling::CompileCommand> Commands;
-  std::vector<std::string> Missing;
   for (const std::string &F : Targets) {
     SmallString<256> Abs(F);
     sys::fs::make_absolute(Abs);
-    if (!Files.empty() && !sys::fs::exists(Abs))
+    if (!O.Files.empty() && !sys::fs::exists(Abs))
       return fail("no such file: '" + F + "'");
     std::vector<clang::tooling::CompileCommand> Cmds =
-        DB->getCompileCommands(Abs);
+        L.DB->getCompileCommands(Abs);
     if (Cmds.empty()) {
-      Missing.push_back(std::string(Abs.str()));
+      L.Missing.push_back(std::string(Abs.str()));
       continue;
     }
     // Several entries for one file (built twice): the first is enough.
-    Commands.push_back(Cmds.front());
+    L.Commands.push_back(Cmds.front());
+  }
+  // A deterministic order (and share, with --shard) whatever the database
+  // order is.
+  std::stable_sort(L.Commands.begin(), L.Commands.end(),
+                   [](const auto &A, const auto &B) {
+                     return A.Filename < B.Filename;
+                   });
+  if (O.ShardCount > 1) {
+    std::vector<clang::tooling::CompileCommand> Share;
+    for (size_t I = 0; I < L.Commands.size(); ++I)
+      if (I % O.ShardCount == O.ShardIndex - 1)
+        Share.push_back(L.Commands[I]);
+    L.Commands = std::move(Share);
+  }
+  return ExitClean;
+}
+
+std::string cacheSalt(const RuleSet &Rules, const DriverOptions &D) {
+  std::string S = std::string(FORKSAFE_VERSION) + "|" + LLVM_VERSION_STRING +
+                  "|" + Rules.digest() + "|" +
+                  (D.Extract.LocalHandles ? "L" : "-");
+  for (const std::string &A : D.ExtraArgsBefore)
+    S += "|b:" + A;
+  for (const std::string &A : D.ExtraArgs)
+    S += "|a:" + A;
+  return S;
+}
+
+/// Runs extraction (cache first), reporting TUs that cannot be analysed.
+/// Returns the facts in command order, and how many TUs failed.
+std::vector<TUFacts> extract(const CliOptions &O, Loaded &L,
+                             const DriverOptions &D, unsigned &Failed) {
+  std::unique_ptr<FactsCache> Cache;
+  if (!O.CacheDir.empty())
+    Cache = std::make_unique<FactsCache>(O.CacheDir, cacheSalt(L.Rules, D));
+
+  std::vector<TUOutcome> Outcomes(L.Commands.size());
+  std::vector<clang::tooling::CompileCommand> ToParse;
+  std::vector<size_t> ToParseIndex;
+  for (size_t I = 0; I < L.Commands.size(); ++I) {
+    if (Cache) {
+      std::string Why;
+      if (auto Facts = Cache->lookup(L.Commands[I], Why)) {
+        Outcomes[I].Ok = true;
+        Outcomes[I].FromCache = true;
+        Outcomes[I].File = Facts->MainFile;
+        Outcomes[I].Facts = std::move(*Facts);
+        continue;
+      }
+      verbose(O, L.Commands[I].Filename + ": " + Why);
+    }
+    ToParse.push_back(L.Commands[I]);
+    ToParseIndex.push_back(I);
   }
 
-  DriverOptions Options;
-  Options.Jobs = Jobs ? unsigned(Jobs) : std::max(1u, std::thread::hardware_concurrency());
-  Options.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
-  Options.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
-  if (sys::fs::is_directory(FORKSAFE_CLANG_RESOURCE_DIR))
-    Options.ResourceDir = FORKSAFE_CLANG_RESOURCE_DIR;
+  SmallString<128> Scratch;
+  if (std::error_code EC =
+          sys::fs::createUniqueDirectory("forksafe-work", Scratch)) {
+    errs() << "forksafe: error: cannot create a scratch directory: "
+           << EC.message() << "\n";
+    Failed = unsigned(L.Commands.size());
+    return {};
+  }
+  IsolationOptions Iso;
+  Iso.TimeoutSeconds = O.TuTimeout;
+  Iso.ScratchDir = std::string(Scratch.str());
+  ProgressLine Progress(ToParse.size(), !O.Quiet);
+  std::vector<TUOutcome> Parsed = extractIsolated(
+      ToParse, L.Rules, D, Iso,
+      [&](size_t Done, const TUOutcome &T) { Progress.update(Done, T.File); });
+  Progress.finish();
+  sys::fs::remove_directories(Scratch);
+  for (size_t K = 0; K < Parsed.size(); ++K) {
+    if (Cache && Parsed[K].Ok) {
+      std::string Err;
+      if (!Cache->store(ToParse[K], Parsed[K].Facts, Parsed[K].Inputs, Err))
+        verbose(O, Err);
+    }
+    Outcomes[ToParseIndex[K]] = std::move(Parsed[K]);
+  }
 
-  std::vector<TUOutcome> Outcomes = extractAll(Commands, Rules, Options);
   std::vector<TUFacts> Facts;
-  unsigned Failed = 0;
-  for (const std::string &M : Missing) {
+  for (const std::string &M : L.Missing) {
     errs() << "forksafe: error: " << M
            << " could not be analysed: no compile command for it in the "
               "compilation database\n";
     ++Failed;
   }
-  for (TUOutcome &O : Outcomes) {
-    if (!O.Ok) {
-      errs() << "forksafe: error: " << O.File
-             << " could not be analysed: " << O.Error << "\n";
+  for (TUOutcome &T : Outcomes) {
+    if (!T.Ok) {
+      errs() << "forksafe: error: " << T.File
+             << " could not be analysed: " << T.Error << "\n";
       ++Failed;
       continue;
     }
-    if (DumpFacts)
-      std::cout << factsToJson(O.Facts, /*Pretty=*/true) << "\n";
-    Facts.push_back(std::move(O.Facts));
+    Facts.push_back(std::move(T.Facts));
   }
-  if (DumpFacts)
-    return Failed ? ExitPartial : ExitClean;
-  size_t Analysed = Facts.size();
+  verbose(O, std::to_string(Outcomes.size() - ToParse.size()) +
+                 " translation units from the cache, " +
+                 std::to_string(ToParse.size()) + " parsed");
+  return Facts;
+}
 
+int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts,
+           unsigned Failed) {
+  size_t Analysed = Facts.size();
   Program P = link(std::move(Facts));
+  CheckFilter Filter(O.Checks);
   CheckSelection Selected;
   Selected.InheritedHandle = Filter.enabled("forksafe-inherited-handle");
-  Selected.InheritedHandleClose = Filter.enabled("forksafe-inherited-handle-close");
+  Selected.InheritedHandleClose =
+      Filter.enabled("forksafe-inherited-handle-close");
   std::vector<Finding> Findings = findHandleFindings(P, Rules, Selected);
-  std::cout.flush();
   writeText(Findings, std::cout);
   std::cout.flush();
-  if (!Quiet)
+  if (!O.Quiet)
     errs() << "forksafe: " << Findings.size() << " finding"
            << (Findings.size() == 1 ? "" : "s") << " in " << Analysed
            << " translation unit" << (Analysed == 1 ? "" : "s")
@@ -280,4 +284,124 @@ int main(int argc, const char **argv) {
   if (Failed)
     return ExitPartial;
   return Findings.empty() ? ExitClean : ExitFindings;
+}
+
+/// 'forksafe link': facts files, or directories of them.
+int runLink(const CliOptions &O, const RuleSet &Rules) {
+  std::vector<std::string> Paths;
+  for (const std::string &In : O.Files) {
+    std::error_code EC;
+    if (sys::fs::is_directory(In)) {
+      for (sys::fs::recursive_directory_iterator It(In, EC), End;
+           It != End && !EC; It.increment(EC))
+        if (StringRef(It->path()).ends_with(".facts.json"))
+          Paths.push_back(It->path());
+    } else if (sys::fs::exists(In)) {
+      Paths.push_back(In);
+    } else {
+      return fail("no such facts file or directory: '" + In + "'");
+    }
+  }
+  std::sort(Paths.begin(), Paths.end());
+  std::vector<TUFacts> Facts;
+  unsigned Failed = 0;
+  for (const std::string &Path : Paths) {
+    auto Buf = MemoryBuffer::getFile(Path);
+    TUFacts F;
+    std::string Err = Buf ? "" : Buf.getError().message();
+    if (Buf && factsFromJson(std::string((*Buf)->getBuffer()), F, Err)) {
+      Facts.push_back(std::move(F));
+      continue;
+    }
+    errs() << "forksafe: error: " << Path << " could not be linked: " << Err
+           << "\n";
+    ++Failed;
+  }
+  return report(O, Rules, std::move(Facts), Failed);
+}
+
+/// Where 'forksafe extract' writes a TU's facts: one file per source file.
+std::string factsFileFor(const std::string &Dir, const std::string &Source) {
+  char Name[40];
+  snprintf(Name, sizeof Name, "%016llx.facts.json",
+           static_cast<unsigned long long>(xxh3_64bits(Source)));
+  SmallString<256> P(Dir);
+  sys::path::append(P, Name);
+  return std::string(P.str());
+}
+
+int writeFacts(const std::string &Dir, const std::vector<TUFacts> &Facts) {
+  if (std::error_code EC = sys::fs::create_directories(Dir))
+    return fail("cannot create facts directory '" + Dir + "': " + EC.message());
+  for (const TUFacts &F : Facts) {
+    std::string Path = factsFileFor(Dir, F.MainFile);
+    std::string Tmp = Path + ".tmp";
+    std::error_code EC;
+    {
+      raw_fd_ostream OS(Tmp, EC);
+      if (!EC)
+        OS << factsToJson(F);
+    }
+    if (EC || sys::fs::rename(Tmp, Path))
+      return fail("cannot write '" + Path + "'" +
+                  (EC ? ": " + EC.message() : std::string()));
+  }
+  return ExitClean;
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  CliOptions O;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed;
+  if (int Code = parseCommandLine(argc, argv, O, Fixed); Code != ExitClean)
+    return Code == -1 ? ExitClean : Code;
+
+  Loaded L;
+  if (int Code = loadRules(O, argv[0], L.Rules))
+    return Code;
+  if (O.ListChecks) {
+    CheckFilter Filter(O.Checks);
+    outs() << "Enabled checks:\n";
+    for (const CheckInfo &C : allChecks())
+      if (Filter.enabled(C.Name))
+        outs() << "    " << C.Name << "\n";
+    return ExitClean;
+  }
+  if (O.Mode == CliOptions::Link)
+    return runLink(O, L.Rules);
+
+  if (int Code = loadCommands(O, std::move(Fixed), L))
+    return Code;
+  if (!O.CacheDir.empty()) {
+    std::string Err;
+    if (!prepareCacheDir(O.CacheDir, Err))
+      return fail(Err);
+  }
+  DriverOptions D;
+  D.Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  D.ExtraArgs = O.ExtraArgs;
+  D.ExtraArgsBefore = O.ExtraArgsBefore;
+  D.Extract.LocalHandles = O.LocalHandles;
+  if (sys::fs::is_directory(FORKSAFE_CLANG_RESOURCE_DIR))
+    D.ResourceDir = FORKSAFE_CLANG_RESOURCE_DIR;
+
+  unsigned Failed = 0;
+  std::vector<TUFacts> Facts = extract(O, L, D, Failed);
+  if (O.DumpFacts) {
+    for (const TUFacts &F : Facts)
+      std::cout << factsToJson(F, /*Pretty=*/true) << "\n";
+    return Failed ? ExitPartial : ExitClean;
+  }
+  if (O.Mode == CliOptions::Extract) {
+    if (int Code = writeFacts(O.FactsDir, Facts))
+      return Code;
+    if (!O.Quiet)
+      errs() << "forksafe: wrote facts of " << Facts.size()
+             << " translation units to " << O.FactsDir
+             << (Failed ? " (" + std::to_string(Failed) + " not analysed)" : "")
+             << "\n";
+    return Failed ? ExitPartial : ExitClean;
+  }
+  return report(O, L.Rules, std::move(Facts), Failed);
 }

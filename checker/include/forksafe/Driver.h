@@ -25,8 +25,10 @@ struct DriverOptions {
 struct TUOutcome {
   std::string File;
   bool Ok = false;
+  bool FromCache = false;
   std::string Error; // why the TU could not be analysed
   TUFacts Facts;
+  std::vector<std::string> Inputs; // every file the TU read (cache key)
 };
 
 /// Parses and extracts one TU. Never throws; errors land in TUOutcome.
@@ -34,13 +36,21 @@ TUOutcome extractTranslationUnit(const clang::tooling::CompileCommand &Command,
                                  const RuleSet &Rules,
                                  const DriverOptions &Options);
 
-/// Extracts every command with Options.Jobs threads. The result is in the
-/// order of Commands whatever the thread count. Progress (may be null) is
-/// called after each TU, from worker threads, serialised.
+struct IsolationOptions {
+  unsigned TimeoutSeconds = 0; // per TU; 0: no limit
+  std::string ScratchDir;      // where workers leave their results
+};
+
+/// Extracts every command, each in its own forked worker process (at most
+/// Options.Jobs at a time), so a TU that crashes or runs away is reported
+/// as not analysed instead of taking the run down. The result is in the
+/// order of Commands whatever the job count. Must be called from a
+/// single-threaded process. Progress (may be null) is called as TUs finish.
 std::vector<TUOutcome>
-extractAll(const std::vector<clang::tooling::CompileCommand> &Commands,
-           const RuleSet &Rules, const DriverOptions &Options,
-           const std::function<void(size_t Done, const TUOutcome &)> &Progress =
-               nullptr);
+extractIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
+                const RuleSet &Rules, const DriverOptions &Options,
+                const IsolationOptions &Isolation,
+                const std::function<void(size_t Done, const TUOutcome &)>
+                    &Progress = nullptr);
 
 } // namespace forksafe

@@ -15,9 +15,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
-#include <atomic>
-#include <mutex>
-#include <thread>
+#include <algorithm>
 
 using namespace clang;
 
@@ -49,26 +47,37 @@ public:
 
 class ExtractConsumer : public ASTConsumer {
 public:
-  ExtractConsumer(const RuleSet &Rules, const ExtractOptions &O, TUFacts &Out,
+  ExtractConsumer(const RuleSet &Rules, const ExtractOptions &O, TUOutcome &Out,
                   bool &Done)
       : Rules(Rules), Options(O), Out(Out), Done(Done) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return; // an AST with errors is not worth analysing
-    Out = extractFacts(Ctx, Rules, Options);
+    Out.Facts = extractFacts(Ctx, Rules, Options);
+    // Every file this TU read: the facts stay valid while none changes.
+    SourceManager &SM = Ctx.getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      SmallString<256> Path(It->first.getName());
+      SM.getFileManager().makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, true);
+      Out.Inputs.push_back(std::string(Path.str()));
+    }
+    std::sort(Out.Inputs.begin(), Out.Inputs.end());
+    Out.Inputs.erase(std::unique(Out.Inputs.begin(), Out.Inputs.end()),
+                     Out.Inputs.end());
     Done = true;
   }
 
 private:
   const RuleSet &Rules;
   const ExtractOptions &Options;
-  TUFacts &Out;
+  TUOutcome &Out;
   bool &Done;
 };
 
 class ExtractAction : public ASTFrontendAction {
 public:
-  ExtractAction(const RuleSet &Rules, const ExtractOptions &O, TUFacts &Out,
+  ExtractAction(const RuleSet &Rules, const ExtractOptions &O, TUOutcome &Out,
                 bool &Done)
       : Rules(Rules), Options(O), Out(Out), Done(Done) {}
   bool BeginInvocation(CompilerInstance &CI) override {
@@ -84,7 +93,7 @@ public:
 private:
   const RuleSet &Rules;
   const ExtractOptions &Options;
-  TUFacts &Out;
+  TUOutcome &Out;
   bool &Done;
 };
 
@@ -141,7 +150,7 @@ TUOutcome extractTranslationUnit(const tooling::CompileCommand &Command,
                                                        std::move(FS));
   bool Done = false;
   auto Action =
-      std::make_unique<ExtractAction>(Rules, Options.Extract, Out.Facts, Done);
+      std::make_unique<ExtractAction>(Rules, Options.Extract, Out, Done);
   QuietDiagnostics Diags;
   tooling::ToolInvocation Invocation(adjustedCommandLine(Command, Options),
                                      std::move(Action), Files.get());
@@ -159,37 +168,6 @@ TUOutcome extractTranslationUnit(const tooling::CompileCommand &Command,
   }
   Out.Ok = true;
   return Out;
-}
-
-std::vector<TUOutcome>
-extractAll(const std::vector<tooling::CompileCommand> &Commands,
-           const RuleSet &Rules, const DriverOptions &Options,
-           const std::function<void(size_t, const TUOutcome &)> &Progress) {
-  std::vector<TUOutcome> Results(Commands.size());
-  std::atomic<size_t> Next{0};
-  std::mutex ProgressLock;
-  size_t Done = 0;
-  auto worker = [&] {
-    for (size_t I; (I = Next.fetch_add(1)) < Commands.size();) {
-      Results[I] = extractTranslationUnit(Commands[I], Rules, Options);
-      if (Progress) {
-        std::lock_guard<std::mutex> Lock(ProgressLock);
-        Progress(++Done, Results[I]);
-      }
-    }
-  };
-  unsigned Jobs = std::max(1u, Options.Jobs);
-  Jobs = std::min<unsigned>(Jobs, std::max<size_t>(1, Commands.size()));
-  if (Jobs == 1) {
-    worker();
-    return Results;
-  }
-  std::vector<std::thread> Threads;
-  for (unsigned J = 0; J < Jobs; ++J)
-    Threads.emplace_back(worker);
-  for (std::thread &T : Threads)
-    T.join();
-  return Results;
 }
 
 } // namespace forksafe

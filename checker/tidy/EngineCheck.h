@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+/// The clang-tidy side of a forksafe check: a thin adapter over the same
+/// engine as the CLI. Within one translation unit it extracts the facts,
+/// links that one unit, runs the analysis with only this check selected and
+/// reports each finding and its notes as clang-tidy diagnostics.
+#pragma once
+
+#include "forksafe/Analysis.h"
+#include "forksafe/Rules.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace forksafe::tidy {
+
+/// Rules loaded from one list of sources, shared by every check instance
+/// (clang-tidy makes new check objects for each translation unit).
+struct LoadedRules {
+  RuleSet Rules;
+  std::string Digest;
+  std::vector<RuleError> Errors;
+};
+
+/// Options (all checks have the same ones):
+///   Rules        ';'-separated extra rule files or directories (as the
+///                CLI's --rules); relative paths are relative to the
+///                directory clang-tidy runs in.
+///   DefaultRules whether to load the bundled rules (share/forksafe/rules
+///                next to the installed plugin); 'false' = --no-default-rules.
+class EngineCheck : public clang::tidy::ClangTidyCheck {
+public:
+  EngineCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+              CheckSelection Selected);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+  /// The rules directory the plugin uses by default.
+  static std::string defaultRulesDir();
+
+private:
+  const std::string RulePaths;
+  const bool DefaultRules;
+  const CheckSelection Selected;
+  std::shared_ptr<const LoadedRules> Loaded;
+  bool ReportedRuleErrors = false;
+};
+
+} // namespace forksafe::tidy

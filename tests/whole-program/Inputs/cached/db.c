@@ -1,0 +1,2 @@
+#include "common.h"
+PGconn *shared_conn;

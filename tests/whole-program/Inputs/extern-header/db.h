@@ -1,0 +1,3 @@
+#include <libpq-fe.h>
+extern PGconn *g_pg;
+void db_open(void);
