@@ -263,7 +263,7 @@ if start_server "$bindir/demo-server-$name" "$name"; then
     || fail "$name: some request got a database answer: $line"
   [ "$(grep -c ': db error: ' "$work/$name.err")" -eq 0 ] || fail "$name: a query reached the database"
   aborts=$(grep -c '^forksafe: ' "$work/$name.err")
-  res[shim]="$aborts worker(s) aborted"
+  res[shim]="$aborts/$workers workers aborted in their first query with the forksafe: message, 0 queries reached the database"
   log "$name: $aborts worker(s) aborted in their first query with the forksafe: message"
 fi
 
@@ -273,7 +273,7 @@ hdr="| db | variant | forksafe | requests | req/s | p50 ms | p99 ms | correct | 
 echo
 echo "$hdr"
 printf '%s\n' "${rows[@]}"
-echo "(seed + runtime shim, debug build: ${res[shim]:-not run})"
+echo "$db seed + runtime shim (debug build): ${res[shim]:-not run}"
 echo
 if [ -n "$table_out" ]; then
   { echo "$hdr"; printf '%s\n' "${rows[@]}"; } > "$table_out"
