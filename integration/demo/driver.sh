@@ -4,7 +4,7 @@
 #
 #   driver.sh --db mariadb|postgres --bindir DIR --ccdb DIR --forksafe EXE
 #             --servers DIR --src DIR [--requests 10000] [--concurrency 16]
-#             [--workers 4] [--timeout-ms 2000] [--max-seconds 20] [--table FILE]
+#             [--workers 4] [--timeout-ms 2000] [--max-seconds 40] [--table FILE]
 #
 # 1. forksafe on each variant's compile_commands.json: the seed is reported
 #    (forksafe-inherited-handle on its global, with the path connect -> fork ->
@@ -20,7 +20,7 @@
 set -uo pipefail
 
 db="" bindir="" ccdb="" forksafe="" servers="" src="" table_out=""
-requests=10000 concurrency=16 workers=4 timeout_ms=2000 max_seconds=20
+requests=10000 concurrency=16 workers=4 timeout_ms=2000 max_seconds=40
 while [ $# -gt 0 ]; do
   case $1 in
     --db) db=$2 ;; --bindir) bindir=$2 ;; --ccdb) ccdb=$2 ;; --forksafe) forksafe=$2 ;;
