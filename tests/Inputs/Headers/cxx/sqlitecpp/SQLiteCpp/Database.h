@@ -1,7 +1,9 @@
 // Mock of SQLiteCpp 3.x include/SQLiteCpp/Database.h.
 #ifndef FORKSAFE_MOCK_SQLITECPP_DATABASE_H
 #define FORKSAFE_MOCK_SQLITECPP_DATABASE_H
+#include <memory>
 #include <string>
+struct sqlite3;
 namespace SQLite {
 extern const int OPEN_READONLY;
 extern const int OPEN_READWRITE;
@@ -25,6 +27,13 @@ public:
   long long getLastInsertRowid() const noexcept;
   int getChanges() const noexcept;
   void backup(const char *apFilename, int aType);
+
+private:
+  struct Deleter {
+    void operator()(sqlite3 *apSQLite);
+  };
+  std::unique_ptr<sqlite3, Deleter> mSQLitePtr;
+  std::string mFilename;
 };
 } // namespace SQLite
 #endif

@@ -2,6 +2,7 @@
 // utils.h): sw::redis::Redis connects lazily, on its first command.
 #ifndef FORKSAFE_MOCK_SW_REDIS_REDIS_H
 #define FORKSAFE_MOCK_SW_REDIS_REDIS_H
+#include <memory>
 #include <string>
 namespace sw {
 namespace redis {
@@ -43,6 +44,9 @@ public:
   long long incr(const StringView &key);
   long long del(const StringView &key);
   long long publish(const StringView &channel, const StringView &message);
+
+private:
+  std::shared_ptr<class ConnectionPool> _pool;
 };
 } // namespace redis
 } // namespace sw

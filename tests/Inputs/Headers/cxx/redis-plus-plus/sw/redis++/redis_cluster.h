@@ -12,6 +12,9 @@ public:
   ~RedisCluster() = default;
   OptionalString get(const StringView &key);
   bool set(const StringView &key, const StringView &val);
+
+private:
+  std::shared_ptr<class ShardsPool> _pool;
 };
 } // namespace redis
 } // namespace sw
