@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# forksafe on real code, side by side with the baselines, in one run.
+#
+#   bash integration/benchmark/run.sh
+#
+# Not run by CI. Idempotent: every step whose result is already there is
+# skipped (sources, build, compile_commands.json, forksafe binary, synthetic
+# facts). Needs root or sudo for apt-get. Work directory: $BENCH_DIR
+# (default /tmp/bench), never inside the repository.
+#
+# What it does:
+#   1. enables Debian source packages (a deb-src copy of debian.sources) if
+#      none are configured, installs scripts/packages/benchmark.txt;
+#   2. builds forksafe (Release, clang-19) into $FORKSAFE_BUILD unless
+#      $FORKSAFE names a binary;
+#   3. 'apt-get source $PKG=$VERSION' (default: git 1:2.39.5-0+deb12u3 from
+#      bookworm), 'apt-get build-dep', 'bear -- make -j$JOBS' for
+#      compile_commands.json;
+#   4. back to back, at the same -j: cold forksafe (empty cache), clang-19
+#      -fsyntax-only over the same commands, clang-tidy-19 with
+#      bugprone-signal-handler over the same TUs, warm forksafe (nothing
+#      changed); peak RSS of the forksafe coordinator, of the whole run
+#      (coordinator or largest worker) and of clang on the largest TU;
+#   5. 'forksafe link' alone on $SYNTH_TUS synthetic TUs' facts
+#      (gen-facts.py): time and peak RSS;
+#   6. prints the table (also written to $BENCH_DIR/results.md) and exits 0.
+#
+# Knobs (environment): JOBS (2), BENCH_DIR, PKG, VERSION, BUILD_CMD (the build
+# command run under bear, default 'make -j$JOBS all'), ROUNDS (1: each
+# measurement is repeated ROUNDS times, interleaved, and the minimum kept),
+# SYNTH_TUS (10000), FORKSAFE, FORKSAFE_BUILD (/tmp/bench-build).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+JOBS=${JOBS:-2}
+BENCH_DIR=${BENCH_DIR:-/tmp/bench}
+PKG=${PKG:-git}
+VERSION=${VERSION:-1:2.39.5-0+deb12u3}
+BUILD_CMD=${BUILD_CMD:-make -j$JOBS all}
+ROUNDS=${ROUNDS:-1}
+SYNTH_TUS=${SYNTH_TUS:-10000}
+FORKSAFE_BUILD=${FORKSAFE_BUILD:-/tmp/bench-build}
+FORKSAFE=${FORKSAFE:-$FORKSAFE_BUILD/bin/forksafe}
+
+log() { printf '\n== %s\n' "$*" >&2; }
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+mkdir -p "$BENCH_DIR"
+case "$BENCH_DIR" in "$repo"/*) echo "BENCH_DIR must be outside the repository" >&2; exit 2 ;; esac
+
+# --- 1. packages and source repositories ------------------------------------
+need=()
+for p in $(cat "$repo"/scripts/packages/core.txt "$repo"/scripts/packages/benchmark.txt |
+           sed -e 's/#.*//' | tr -s '[:space:]' '\n' | grep -v '^$' | sort -u); do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
+done
+if ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  log "enabling Debian source packages"
+  src=/etc/apt/sources.list.d/debian.sources
+  sed 's/^Types: deb$/Types: deb-src/' "$src" |
+    $sudo tee /etc/apt/sources.list.d/forksafe-bench-src.sources >/dev/null
+  $sudo apt-get update -qq
+elif ! apt-cache showsrc "$PKG" 2>/dev/null | grep -q '^Version:'; then
+  $sudo apt-get update -qq
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing ${need[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+# --- 2. forksafe --------------------------------------------------------------
+if [ ! -x "$FORKSAFE" ]; then
+  log "building forksafe into $FORKSAFE_BUILD"
+  cmake -S "$repo" -B "$FORKSAFE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
+  cmake --build "$FORKSAFE_BUILD" --target forksafe -j"$JOBS"
+fi
+
+# --- 3. the benchmarked package -------------------------------------------------
+srcroot="$BENCH_DIR/src-$PKG"
+mkdir -p "$srcroot"
+srcdir=$(find "$srcroot" -mindepth 1 -maxdepth 1 -type d -print -quit)
+if [ -z "$srcdir" ]; then
+  log "apt-get source $PKG=$VERSION"
+  (cd "$srcroot" && apt-get source -q "$PKG=$VERSION")
+  srcdir=$(find "$srcroot" -mindepth 1 -maxdepth 1 -type d -print -quit)
+fi
+if [ ! -s "$srcdir/compile_commands.json" ]; then
+  log "apt-get build-dep $PKG=$VERSION"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get build-dep -y -qq "$PKG=$VERSION" >/dev/null
+  log "building $PKG under bear: $BUILD_CMD"
+  (cd "$srcdir" && bear -- $BUILD_CMD >"$BENCH_DIR/build-$PKG.log" 2>&1)
+fi
+DB="$srcdir"
+ntu=$(python3 -c 'import json,os,sys; print(len({os.path.normpath(os.path.join(e["directory"],e["file"])) for e in json.load(open(sys.argv[1]))}))' "$DB/compile_commands.json")
+log "$PKG $VERSION: $ntu translation units in $DB/compile_commands.json"
+
+# --- 4. side by side ------------------------------------------------------------
+out="$BENCH_DIR/out"
+rm -rf "$out"
+mkdir -p "$out"
+cache="$BENCH_DIR/fs-cache"
+M() { python3 "$here/measure.py" "$@"; }
+best() { # best FILE...: the measurement with the smallest wall time
+  python3 - "$@" <<'EOF'
+import json, sys
+rs = [json.loads(open(f).read()) for f in sys.argv[1:]]
+print(json.dumps(min(rs, key=lambda r: r["wall"])))
+EOF
+}
+for r in $(seq 1 "$ROUNDS"); do
+  log "round $r/$ROUNDS: forksafe, cold cache"
+  rm -rf "$cache"
+  M --label cold --stdout "$out/cold.$r.out" --stderr "$out/cold.$r.err" -- \
+    "$FORKSAFE" -p "$DB" --cache-dir="$cache" -j "$JOBS" >"$out/m-cold.$r.json"
+  cat "$out/m-cold.$r.json" >&2
+
+  log "round $r/$ROUNDS: clang-19 -fsyntax-only"
+  M --label syntax --stdout "$out/syntax.$r.json" --stderr "$out/syntax.$r.err" -- \
+    python3 "$here/replay-syntax.py" -p "$DB" -j "$JOBS" --per-tu "$out/syntax-per-tu.$r.txt" \
+    >"$out/m-syntax.$r.json"
+  cat "$out/m-syntax.$r.json" >&2
+
+  log "round $r/$ROUNDS: forksafe, warm cache (nothing changed)"
+  M --label warm --stdout "$out/warm.$r.out" --stderr "$out/warm.$r.err" -- \
+    "$FORKSAFE" -p "$DB" --cache-dir="$cache" -j "$JOBS" --verbose >"$out/m-warm.$r.json"
+  cat "$out/m-warm.$r.json" >&2
+
+  log "round $r/$ROUNDS: clang-tidy-19 -checks=-*,bugprone-signal-handler"
+  M --label tidy --stdout "$out/tidy.$r.out" --stderr "$out/tidy.$r.err" -- \
+    run-clang-tidy-19 -quiet -j "$JOBS" -p "$DB" -checks='-*,bugprone-signal-handler' \
+    >"$out/m-tidy.$r.json"
+  cat "$out/m-tidy.$r.json" >&2
+done
+for k in cold syntax warm tidy; do best "$out"/m-$k.*.json >"$out/$k.json"; done
+
+# The largest TU (clang's peak RSS in the replay) parsed alone by both.
+big=$(sort -rn "$out/syntax-per-tu.1.txt" | head -1 | cut -d' ' -f3-)
+log "largest TU: $big"
+python3 - "$DB" "$big" >"$out/big-cmd.sh" <<'EOF'
+import json, os, shlex, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(sys.argv[0])))
+db, big = sys.argv[1], sys.argv[2]
+for e in json.load(open(os.path.join(db, "compile_commands.json"))):
+    if os.path.normpath(os.path.join(e["directory"], e["file"])) == big:
+        args = e.get("arguments") or shlex.split(e["command"])
+        break
+skip, out = False, ["clang-19"]
+for a in args[1:]:
+    if skip: skip = False; continue
+    if a in ("-o", "-MF", "-MQ", "-MT"): skip = True; continue
+    if a in ("-c", "-MD", "-MMD", "-MP"): continue
+    out.append(a)
+print("cd %s && exec %s -fsyntax-only" % (shlex.quote(e["directory"]), shlex.join(out)))
+EOF
+M --label big-clang -- bash "$out/big-cmd.sh" >"$out/big-clang.json"
+M --label big-forksafe -- "$FORKSAFE" -p "$DB" --no-cache --quiet "$big" >"$out/big-forksafe.json"
+
+# --- 5. link alone on synthetic facts --------------------------------------------
+synth="$BENCH_DIR/synthetic-facts-$SYNTH_TUS"
+if [ ! -f "$synth/.done" ]; then
+  log "generating $SYNTH_TUS synthetic TUs' facts"
+  rm -rf "$synth"
+  python3 "$here/gen-facts.py" "$synth" --tus "$SYNTH_TUS" 2>"$out/gen-facts.txt"
+  touch "$synth/.done"
+fi
+cat "$out/gen-facts.txt" 2>/dev/null >&2 || true
+for r in $(seq 1 "$ROUNDS"); do
+  log "round $r/$ROUNDS: forksafe link on $SYNTH_TUS synthetic TUs"
+  M --label link --stdout "$out/link.$r.out" --stderr "$out/link.$r.err" -- \
+    "$FORKSAFE" link "$synth" >"$out/m-link.$r.json"
+  cat "$out/m-link.$r.json" >&2
+done
+best "$out"/m-link.*.json >"$out/link.json"
+
+# --- 6. the table ------------------------------------------------------------------
+python3 - "$out" "$PKG" "$VERSION" "$ntu" "$JOBS" "$SYNTH_TUS" "$big" <<'EOF' | tee "$BENCH_DIR/results.md"
+import json, os, re, sys
+out, pkg, ver, ntu, jobs, synth, big = sys.argv[1:8]
+L = lambda k: json.load(open(os.path.join(out, k + ".json")))
+cold, syn, warm, tidy, link = L("cold"), L("syntax"), L("warm"), L("tidy"), L("link")
+bigc, bigf = L("big-clang"), L("big-forksafe")
+synres = json.load(open(os.path.join(out, "syntax.1.json")))
+def findings(name):
+    txt = open(os.path.join(out, name)).read()
+    return len(re.findall(r": warning: .*\[forksafe-", txt))
+def not_analysed(name):
+    txt = open(os.path.join(out, name)).read()
+    return len(re.findall(r"could not be analysed", txt))
+mb = lambda kb: "%.0f MiB" % (kb / 1024.0)
+def ok(b): return "met" if b else "MISSED"
+rows = []
+r1 = cold["wall"] / syn["wall"]
+r2 = cold["wall"] / tidy["wall"]
+r3 = warm["wall"] / cold["wall"]
+rows.append(("cold forksafe / clang-19 -fsyntax-only", "%.1f s / %.1f s = **%.2f**" % (cold["wall"], syn["wall"], r1), "<= 1.15", ok(r1 <= 1.15)))
+rows.append(("cold forksafe / clang-tidy-19 bugprone-signal-handler", "%.1f s / %.1f s = **%.2f**" % (cold["wall"], tidy["wall"], r2), "< 1", ok(r2 < 1)))
+rows.append(("warm forksafe (nothing changed) / cold", "%.2f s / %.1f s = **%.1f %%**" % (warm["wall"], cold["wall"], 100 * r3), "<= 5 %", ok(r3 <= 0.05)))
+rows.append(("forksafe link, %s synthetic TUs: time" % synth, "**%.2f s**" % link["wall"], "<= 2 s", ok(link["wall"] <= 2)))
+rows.append(("forksafe link, %s synthetic TUs: peak RSS" % synth, "**%s**" % mb(link["max_rss_kb"]), "<= 1 GiB", ok(link["max_rss_kb"] <= 1 << 20)))
+rows.append(("cold forksafe: coordinator peak RSS", mb(cold["coordinator_hwm_kb"]), "", ""))
+rows.append(("cold forksafe: peak RSS of the run (coordinator or largest worker)", mb(cold["max_rss_kb"]), "", ""))
+rows.append(("clang-19 -fsyntax-only: largest TU's peak RSS", "%s (%s)" % (mb(synres["max_rss_kb"]), os.path.basename(big)), "", ""))
+rows.append(("largest TU alone: forksafe (worker) / clang-19 peak RSS", "%s / %s = %.2f" % (mb(bigf["max_rss_kb"]), mb(bigc["max_rss_kb"]), bigf["max_rss_kb"] / bigc["max_rss_kb"]), "", ""))
+print("## forksafe benchmark: %s %s, %s TUs, -j%s\n" % (pkg, ver, ntu, jobs))
+print("| measurement | result | target | |")
+print("|---|---|---|---|")
+for r in rows:
+    print("| %s | %s | %s | %s |" % r)
+print()
+print("| run | wall s | user s | sys s | exit | peak RSS |")
+print("|---|---|---|---|---|---|")
+for k, m in (("forksafe cold", cold), ("clang-19 -fsyntax-only", syn), ("forksafe warm", warm),
+             ("clang-tidy-19", tidy), ("forksafe link (synthetic)", link),
+             ("largest TU: clang-19", bigc), ("largest TU: forksafe", bigf)):
+    print("| %s | %.2f | %.2f | %.2f | %s | %s |" % (k, m["wall"], m["user"], m["sys"], m["rc"], mb(m["max_rss_kb"])))
+print()
+print("forksafe cold: %d findings, %d TUs not analysed; warm: %d findings; "
+      "clang -fsyntax-only: %d of %d TUs failed; link: %d findings"
+      % (findings("cold.1.out"), not_analysed("cold.1.err"), findings("warm.1.out"),
+         synres["failed"], synres["tus"], findings("link.1.out")))
+EOF
+log "results in $BENCH_DIR/results.md, raw measurements in $out"
+exit 0

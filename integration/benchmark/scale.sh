@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Scale test (not run by CI): a generated C program of $SCALE_TUS TUs and
+# 10 functions each (default 5,000 TUs, 50,000 functions, 55,000 globals, deep
+# call chains, recursion, function pointers, MySQL handles connected before
+# fork() and queried in the children), analysed with forksafe -j1 and -j2
+# (no cache). Checks that both finish, records wall time and peak RSS, and
+# that the findings are identical (diff).
+#
+#   bash integration/benchmark/scale.sh
+#
+# Knobs: SCALE_TUS (5000), BENCH_DIR (/tmp/bench), FORKSAFE
+# (/tmp/bench-build/bin/forksafe; run.sh builds it).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+BENCH_DIR=${BENCH_DIR:-/tmp/bench}
+SCALE_TUS=${SCALE_TUS:-5000}
+FORKSAFE=${FORKSAFE:-/tmp/bench-build/bin/forksafe}
+[ -x "$FORKSAFE" ] || { echo "scale.sh: no forksafe at $FORKSAFE (run run.sh first or set FORKSAFE)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "scale.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+prog="$BENCH_DIR/scale-$SCALE_TUS"
+if [ ! -f "$prog/.done" ]; then
+  rm -rf "$prog"
+  python3 "$here/gen-scale.py" "$prog" --tus "$SCALE_TUS"
+  touch "$prog/.done"
+fi
+out="$BENCH_DIR/scale-out-$SCALE_TUS"
+rm -rf "$out"
+mkdir -p "$out"
+for j in 1 2; do
+  echo "== forksafe -j$j on $SCALE_TUS generated TUs" >&2
+  python3 "$here/measure.py" --label "j$j" --stdout "$out/j$j.out" --stderr "$out/j$j.err" -- \
+    "$FORKSAFE" -p "$prog" --no-cache --quiet -j "$j" | tee "$out/m-j$j.json"
+done
+n1=$(grep -c ': warning: ' "$out/j1.out" || true)
+n2=$(grep -c ': warning: ' "$out/j2.out" || true)
+if diff -q "$out/j1.out" "$out/j2.out" >/dev/null; then same=identical; else same=DIFFERENT; fi
+python3 - "$out" "$SCALE_TUS" "$n1" "$n2" "$same" <<'EOF' | tee "$out/results.md"
+import json, os, sys
+out, tus, n1, n2, same = sys.argv[1:6]
+print("| run (%s TUs) | wall s | user s | sys s | exit | coordinator peak | run peak (coord. or worker) | findings |" % tus)
+print("|---|---|---|---|---|---|---|---|")
+for j, n in (("1", n1), ("2", n2)):
+    m = json.load(open(os.path.join(out, "m-j%s.json" % j)))
+    print("| forksafe -j%s | %.1f | %.1f | %.1f | %s | %.0f MiB | %.0f MiB | %s |" % (
+        j, m["wall"], m["user"], m["sys"], m["rc"], m["coordinator_hwm_kb"] / 1024,
+        m["max_rss_kb"] / 1024, n))
+print("\nfindings at -j1 and -j2: %s" % same)
+EOF
+[ "$same" = identical ]
