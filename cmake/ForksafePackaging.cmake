@@ -76,21 +76,27 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # The CLI links libclang-cpp.so.19.1 and libLLVM.so.19.1 (ldd: libclang-cpp19,
-# libllvm19) and parses with clang's builtin headers from
-# /usr/lib/llvm-19/lib/clang/19 (libclang-common-19-dev). dpkg-shlibdeps,
-# when present, adds the exact versions of these and of libc/libstdc++.
-set(FORKSAFE_DEB_DEPENDS
-  "libclang-cpp19 (>= 1:19.1), libllvm19 (>= 1:19.1), libclang-common-19-dev (>= 1:19.1), libc6, libstdc++6, libgcc-s1"
-  CACHE STRING "Depends: of the Debian package")
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "${FORKSAFE_DEB_DEPENDS}")
+# libllvm19, plus libc6, libstdc++6, libgcc-s1) and parses with clang's
+# builtin headers from /usr/lib/llvm-19/lib/clang/19 (libclang-common-19-dev,
+# which no library dependency brings in). With dpkg-shlibdeps (dpkg-dev) the
+# library dependencies get their exact versions from it; without, they are
+# listed here.
+set(FORKSAFE_DEB_HEADER_DEPENDS "libclang-common-19-dev (>= 1:19.1)"
+    CACHE STRING "Depends: of the Debian package that dpkg-shlibdeps cannot see")
+set(FORKSAFE_DEB_LIBRARY_DEPENDS
+    "libclang-cpp19 (>= 1:19.1), libllvm19 (>= 1:19.1), libc6, libstdc++6, libgcc-s1"
+    CACHE STRING "Depends: of the Debian package when dpkg-shlibdeps is not available")
+mark_as_advanced(FORKSAFE_DEB_HEADER_DEPENDS FORKSAFE_DEB_LIBRARY_DEPENDS)
 find_program(FORKSAFE_DPKG_SHLIBDEPS dpkg-shlibdeps)
 mark_as_advanced(FORKSAFE_DPKG_SHLIBDEPS)
 if(FORKSAFE_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "${FORKSAFE_DEB_HEADER_DEPENDS}")
+else()
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "${FORKSAFE_DEB_LIBRARY_DEPENDS}, ${FORKSAFE_DEB_HEADER_DEPENDS}")
 endif()
 # find_package(forksafe) and forksafe_check() need CMake; the plugin needs
 # clang-tidy-19.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cmake (>= 3.20), clang-tidy-19")
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/forksafe/forksafe")
 
 include(CPack)
