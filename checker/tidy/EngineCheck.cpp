@@ -10,10 +10,12 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -56,26 +58,68 @@ loadRuleSources(const std::vector<std::string> &Sources) {
 /// One translation unit's facts, shared by the checks of that unit: with
 /// both forksafe checks enabled the AST is walked once. Cleared at the end
 /// of each unit (an ASTContext address may be reused by the next one).
-struct FactsCache {
+struct TUFactsCache {
   std::mutex Mutex;
   const ASTContext *Ctx = nullptr;
   std::map<std::string, TUFacts> ByRules; // by rules digest
 };
-FactsCache &factsCache() {
-  static FactsCache C;
+TUFactsCache &factsCache() {
+  static TUFactsCache C;
   return C;
 }
 
 /// A Location from the engine (absolute path, line, column) as a
-/// SourceLocation of this unit; invalid if the file is not part of it.
-SourceLocation toSourceLocation(const Location &L, SourceManager &SM) {
+/// SourceLocation of this unit. A file the unit did not read (a note in
+/// another unit, with ProgramFacts) is added to the SourceManager when
+/// AddFile is set, else the result is invalid.
+SourceLocation toSourceLocation(const Location &L, SourceManager &SM,
+                                bool AddFile) {
   if (!L.valid())
     return {};
   OptionalFileEntryRef F = SM.getFileManager().getOptionalFileRef(L.File);
   if (!F)
     return {};
+  if (SM.translateFile(*F).isInvalid()) {
+    if (!AddFile)
+      return {};
+    SM.createFileID(*F, SourceLocation(), SrcMgr::C_User);
+  }
   return SM.translateFileLineCol(&F->getFileEntry(), L.Line,
                                  L.Column ? L.Column : 1);
+}
+
+/// The facts 'forksafe extract --facts-dir=Dir' wrote, except Skip's (this
+/// unit: its facts are extracted fresh). Problems land in Errors.
+std::vector<TUFacts> loadProgramFacts(const std::string &Dir,
+                                      const std::string &Skip,
+                                      std::vector<std::string> &Errors) {
+  std::vector<TUFacts> Out;
+  std::error_code EC;
+  if (!llvm::sys::fs::is_directory(Dir)) {
+    Errors.push_back("ProgramFacts: '" + Dir +
+                     "' is not a directory (write it with 'forksafe extract "
+                     "-p BUILD_DIR --facts-dir=" + Dir + "')");
+    return Out;
+  }
+  std::vector<std::string> Paths;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".facts.json"))
+      Paths.push_back(It->path());
+  std::sort(Paths.begin(), Paths.end());
+  for (const std::string &P : Paths) {
+    auto Buf = llvm::MemoryBuffer::getFile(P);
+    TUFacts F;
+    std::string Err = Buf ? "" : Buf.getError().message();
+    if (Buf && factsFromJson(std::string((*Buf)->getBuffer()), F, Err)) {
+      if (F.MainFile != Skip)
+        Out.push_back(std::move(F));
+      continue;
+    }
+    Errors.push_back("ProgramFacts: " + P + ": " + Err +
+                     " (run 'forksafe extract' again)");
+  }
+  return Out;
 }
 
 } // namespace
@@ -104,7 +148,8 @@ EngineCheck::EngineCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Context,
                          CheckSelection Selected)
     : ClangTidyCheck(Name, Context), RulePaths(Options.get("Rules", "")),
-      DefaultRules(Options.get("DefaultRules", true)), Selected(Selected) {
+      DefaultRules(Options.get("DefaultRules", true)),
+      ProgramFacts(Options.get("ProgramFacts", "")), Selected(Selected) {
   std::vector<std::string> Sources;
   if (DefaultRules)
     Sources.push_back(defaultRulesDir());
@@ -116,6 +161,7 @@ EngineCheck::EngineCheck(llvm::StringRef Name,
 void EngineCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Rules", RulePaths);
   Options.store(Opts, "DefaultRules", DefaultRules);
+  Options.store(Opts, "ProgramFacts", ProgramFacts);
 }
 
 void EngineCheck::registerMatchers(MatchFinder *Finder) {
@@ -140,7 +186,7 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
 
   TUFacts Facts;
   {
-    FactsCache &C = factsCache();
+    TUFactsCache &C = factsCache();
     std::lock_guard<std::mutex> Lock(C.Mutex);
     if (C.Ctx != &Ctx) {
       C.Ctx = &Ctx;
@@ -153,22 +199,37 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
     Facts = It->second;
   }
   std::vector<TUFacts> Units;
+  if (!ProgramFacts.empty()) {
+    std::vector<std::string> Errors;
+    Units = loadProgramFacts(ProgramFacts, Facts.MainFile, Errors);
+    if (!ReportedFactsErrors)
+      for (const std::string &E : Errors)
+        configurationDiag("%0") << E;
+    ReportedFactsErrors = true;
+  }
   Units.push_back(std::move(Facts));
   Program P = link(std::move(Units));
   std::vector<Finding> Findings = findHandleFindings(P, Loaded->Rules, Selected);
 
+  // Each finding is reported by the unit that holds the handle's
+  // definition (with ProgramFacts, the others are another unit's to report).
   SourceManager &SM = *Result.SourceManager;
   for (const Finding &F : Findings) {
     if (F.Check != getID())
       continue;
-    diag(toSourceLocation(F.Loc, SM), "%0") << F.Message;
+    SourceLocation Loc = toSourceLocation(F.Loc, SM, /*AddFile=*/false);
+    if (Loc.isInvalid())
+      continue;
+    diag(Loc, "%0") << F.Message;
     for (const Note &N : F.Notes)
-      diag(toSourceLocation(N.Loc, SM), "%0", DiagnosticIDs::Note) << N.Message;
+      diag(toSourceLocation(N.Loc, SM, /*AddFile=*/true), "%0",
+           DiagnosticIDs::Note)
+          << N.Message;
   }
 }
 
 void EngineCheck::onEndOfTranslationUnit() {
-  FactsCache &C = factsCache();
+  TUFactsCache &C = factsCache();
   std::lock_guard<std::mutex> Lock(C.Mutex);
   C.Ctx = nullptr;
   C.ByRules.clear();

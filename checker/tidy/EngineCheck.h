@@ -30,6 +30,12 @@ struct LoadedRules {
 ///                directory clang-tidy runs in.
 ///   DefaultRules whether to load the bundled rules (share/forksafe/rules
 ///                next to the installed plugin); 'false' = --no-default-rules.
+///   ProgramFacts a directory of *.facts.json written by
+///                'forksafe extract -p BUILD --facts-dir=DIR'. When set, this
+///                unit's fresh facts are linked with the other units' facts
+///                from DIR, so findings that span translation units are
+///                reported (in the unit that holds the handle's definition;
+///                notes may point into the other units).
 class EngineCheck : public clang::tidy::ClangTidyCheck {
 public:
   EngineCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
@@ -45,9 +51,11 @@ public:
 private:
   const std::string RulePaths;
   const bool DefaultRules;
+  const std::string ProgramFacts;
   const CheckSelection Selected;
   std::shared_ptr<const LoadedRules> Loaded;
   bool ReportedRuleErrors = false;
+  bool ReportedFactsErrors = false;
 };
 
 } // namespace forksafe::tidy

@@ -8,7 +8,10 @@
 #include "Options.h"
 #include "Progress.h"
 
+#include "Fixes.h"
+
 #include "forksafe/Analysis.h"
+#include "forksafe/Baseline.h"
 #include "forksafe/Cache.h"
 #include "forksafe/Checks.h"
 #include "forksafe/Driver.h"
@@ -21,6 +24,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
@@ -28,6 +32,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <set>
 #include <iostream>
 #include <thread>
 
@@ -181,6 +187,8 @@ std::string cacheSalt(const RuleSet &Rules, const DriverOptions &D) {
   std::string S = std::string(FORKSAFE_VERSION) + "|" + LLVM_VERSION_STRING +
                   "|" + Rules.digest() + "|" +
                   (D.Extract.LocalHandles ? "L" : "-");
+  for (const std::string &F : D.Extract.ExtraForkFunctions)
+    S += "|f:" + F;
   for (const std::string &A : D.ExtraArgsBefore)
     S += "|b:" + A;
   for (const std::string &A : D.ExtraArgs)
@@ -191,7 +199,8 @@ std::string cacheSalt(const RuleSet &Rules, const DriverOptions &D) {
 /// Runs extraction (cache first), reporting TUs that cannot be analysed.
 /// Returns the facts in command order, and how many TUs failed.
 std::vector<TUFacts> extract(const CliOptions &O, Loaded &L,
-                             const DriverOptions &D, unsigned &Failed) {
+                             const DriverOptions &D,
+                             std::vector<NotAnalysed> &Failed) {
   std::unique_ptr<FactsCache> Cache;
   if (!O.CacheDir.empty())
     Cache = std::make_unique<FactsCache>(O.CacheDir, cacheSalt(L.Rules, D));
@@ -218,9 +227,12 @@ std::vector<TUFacts> extract(const CliOptions &O, Loaded &L,
   SmallString<128> Scratch;
   if (std::error_code EC =
           sys::fs::createUniqueDirectory("forksafe-work", Scratch)) {
-    errs() << "forksafe: error: cannot create a scratch directory: "
-           << EC.message() << "\n";
-    Failed = unsigned(L.Commands.size());
+    for (const auto &C : L.Commands)
+      Failed.push_back({C.Filename, "cannot create a scratch directory: " +
+                                        EC.message()});
+    for (const NotAnalysed &N : Failed)
+      errs() << "forksafe: error: " << N.File
+             << " could not be analysed: " << N.Reason << "\n";
     return {};
   }
   IsolationOptions Iso;
@@ -242,21 +254,19 @@ std::vector<TUFacts> extract(const CliOptions &O, Loaded &L,
   }
 
   std::vector<TUFacts> Facts;
-  for (const std::string &M : L.Missing) {
-    errs() << "forksafe: error: " << M
-           << " could not be analysed: no compile command for it in the "
-              "compilation database\n";
-    ++Failed;
-  }
+  for (const std::string &M : L.Missing)
+    Failed.push_back(
+        {M, "no compile command for it in the compilation database"});
   for (TUOutcome &T : Outcomes) {
     if (!T.Ok) {
-      errs() << "forksafe: error: " << T.File
-             << " could not be analysed: " << T.Error << "\n";
-      ++Failed;
+      Failed.push_back({T.File, T.Error});
       continue;
     }
     Facts.push_back(std::move(T.Facts));
   }
+  for (const NotAnalysed &N : Failed)
+    errs() << "forksafe: error: " << N.File
+           << " could not be analysed: " << N.Reason << "\n";
   verbose(O, std::to_string(Outcomes.size() - ToParse.size()) +
                  " translation units from the cache, " +
                  std::to_string(ToParse.size()) + " parsed");
@@ -264,26 +274,128 @@ std::vector<TUFacts> extract(const CliOptions &O, Loaded &L,
 }
 
 int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts,
-           unsigned Failed) {
-  size_t Analysed = Facts.size();
+           std::vector<NotAnalysed> Failed) {
+  RunReport R;
+  R.Analysed = Facts.size();
+  R.Failed = std::move(Failed);
+  R.SourceRoot = O.SourceRoot;
+  R.ToolVersion = FORKSAFE_VERSION;
+  CheckFilter Errors(O.WarningsAsErrors.empty() ? "-*" : O.WarningsAsErrors);
+  for (const CheckInfo &C : allChecks())
+    if (Errors.enabled(C.Name))
+      R.ErrorChecks.push_back(C.Name);
+  std::set<std::string> MainFiles;
+  for (const TUFacts &F : Facts)
+    MainFiles.insert(F.MainFile);
+
   Program P = link(std::move(Facts));
   CheckFilter Filter(O.Checks);
   CheckSelection Selected;
   Selected.InheritedHandle = Filter.enabled("forksafe-inherited-handle");
   Selected.InheritedHandleClose =
       Filter.enabled("forksafe-inherited-handle-close");
-  std::vector<Finding> Findings = findHandleFindings(P, Rules, Selected);
-  writeText(Findings, std::cout);
-  std::cout.flush();
-  if (!O.Quiet)
-    errs() << "forksafe: " << Findings.size() << " finding"
-           << (Findings.size() == 1 ? "" : "s") << " in " << Analysed
-           << " translation unit" << (Analysed == 1 ? "" : "s")
-           << (Failed ? " (" + std::to_string(Failed) + " not analysed)" : "")
-           << "\n";
-  if (Failed)
+  std::vector<Finding> All = findHandleFindings(P, Rules, Selected);
+
+  // clang-tidy's header filter: a finding whose handle is defined outside
+  // the analysed sources shows only if the path matches.
+  Regex HeaderFilter(O.HeaderFilter);
+  std::vector<Finding> Shown;
+  for (Finding &F : All)
+    if (!O.HeaderFilterSet || MainFiles.count(F.Loc.File) ||
+        HeaderFilter.match(F.Loc.File))
+      Shown.push_back(std::move(F));
+
+  if (!O.WriteBaseline.empty()) {
+    std::string Err;
+    if (!writeBaseline(O.WriteBaseline, Shown, Err))
+      return fail(Err);
+    if (!O.Quiet)
+      errs() << "forksafe: wrote " << Shown.size() << " finding"
+             << (Shown.size() == 1 ? "" : "s") << " to the baseline "
+             << O.WriteBaseline << "\n";
+  }
+  if (!O.Baseline.empty()) {
+    std::set<std::string> Known;
+    std::string Err;
+    if (!readBaseline(O.Baseline, Known, Err))
+      return fail(Err);
+    for (Finding &F : Shown) {
+      if (Known.count(fingerprint(F)))
+        ++R.SuppressedByBaseline;
+      else
+        R.Findings.push_back(std::move(F));
+    }
+  } else {
+    R.Findings = std::move(Shown);
+  }
+
+  if (!O.ExportFixes.empty() || O.Fix) {
+    std::string Err;
+    if (!O.ExportFixes.empty() && !exportFixes(O.ExportFixes, R.Findings, Err))
+      return fail(Err);
+    if (O.Fix) {
+      unsigned Applied = 0;
+      if (!applyFixes(R.Findings, Applied, Err))
+        return fail(Err);
+      if (!O.Quiet)
+        errs() << "forksafe: applied " << Applied << " fix"
+               << (Applied == 1 ? "" : "es") << "\n";
+    }
+  }
+
+  std::ofstream File;
+  if (!O.OutputFile.empty()) {
+    File.open(O.OutputFile, std::ios::binary | std::ios::trunc);
+    if (!File)
+      return fail("cannot write '" + O.OutputFile + "'");
+  }
+  std::ostream &OS = O.OutputFile.empty() ? std::cout : File;
+  switch (O.OutputFormat) {
+  case CliOptions::Text: writeText(R, OS); break;
+  case CliOptions::Json: writeJson(R, OS); break;
+  case CliOptions::Sarif: writeSarif(R, OS); break;
+  case CliOptions::CodeClimate: writeCodeClimate(R, OS); break;
+  }
+  OS.flush();
+  if (!O.Quiet) {
+    errs() << "forksafe: " << R.Findings.size() << " finding"
+           << (R.Findings.size() == 1 ? "" : "s") << " in " << R.Analysed
+           << " translation unit" << (R.Analysed == 1 ? "" : "s");
+    if (!R.Failed.empty())
+      errs() << " (" << R.Failed.size() << " not analysed)";
+    if (!O.Baseline.empty())
+      errs() << "; " << R.SuppressedByBaseline << " suppressed by the baseline";
+    errs() << "\n";
+  }
+  if (!R.Failed.empty())
     return ExitPartial;
-  return Findings.empty() ? ExitClean : ExitFindings;
+  return R.Findings.empty() ? ExitClean : ExitFindings;
+}
+
+void dumpConfig(const CliOptions &O) {
+  auto quote = [](const std::string &S) {
+    std::string Q = "'";
+    for (char C : S)
+      Q += C == '\'' ? std::string("''") : std::string(1, C);
+    return Q + "'";
+  };
+  std::string Forks;
+  for (const std::string &F : O.ExtraForkFunctions)
+    Forks += (Forks.empty() ? "" : ";") + F;
+  std::string Rules;
+  for (const std::string &R : O.RulePaths)
+    Rules += (Rules.empty() ? "" : ";") + R;
+  outs() << "---\n"
+         << "Checks: " << quote(O.Checks) << "\n"
+         << "WarningsAsErrors: " << quote(O.WarningsAsErrors) << "\n"
+         << "HeaderFilterRegex: " << quote(O.HeaderFilter) << "\n"
+         << "CheckOptions:\n"
+         << "  forksafe-inherited-handle.ExtraForkFunctions: " << quote(Forks)
+         << "\n"
+         << "  forksafe-inherited-handle.LocalHandles: "
+         << quote(O.LocalHandles ? "true" : "false") << "\n"
+         << "  forksafe-inherited-handle.RuleFiles: " << quote(Rules) << "\n"
+         << "...\n";
 }
 
 /// 'forksafe link': facts files, or directories of them.
@@ -304,7 +416,7 @@ int runLink(const CliOptions &O, const RuleSet &Rules) {
   }
   std::sort(Paths.begin(), Paths.end());
   std::vector<TUFacts> Facts;
-  unsigned Failed = 0;
+  std::vector<NotAnalysed> Failed;
   for (const std::string &Path : Paths) {
     auto Buf = MemoryBuffer::getFile(Path);
     TUFacts F;
@@ -315,7 +427,7 @@ int runLink(const CliOptions &O, const RuleSet &Rules) {
     }
     errs() << "forksafe: error: " << Path << " could not be linked: " << Err
            << "\n";
-    ++Failed;
+    Failed.push_back({Path, "unreadable facts: " + Err});
   }
   return report(O, Rules, std::move(Facts), Failed);
 }
@@ -356,6 +468,10 @@ int main(int argc, const char **argv) {
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed;
   if (int Code = parseCommandLine(argc, argv, O, Fixed); Code != ExitClean)
     return Code == -1 ? ExitClean : Code;
+  if (O.DumpConfig) {
+    dumpConfig(O);
+    return ExitClean;
+  }
 
   Loaded L;
   if (int Code = loadRules(O, argv[0], L.Rules))
@@ -383,15 +499,17 @@ int main(int argc, const char **argv) {
   D.ExtraArgs = O.ExtraArgs;
   D.ExtraArgsBefore = O.ExtraArgsBefore;
   D.Extract.LocalHandles = O.LocalHandles;
+  D.Extract.ExtraForkFunctions.insert(O.ExtraForkFunctions.begin(),
+                                      O.ExtraForkFunctions.end());
   if (sys::fs::is_directory(FORKSAFE_CLANG_RESOURCE_DIR))
     D.ResourceDir = FORKSAFE_CLANG_RESOURCE_DIR;
 
-  unsigned Failed = 0;
+  std::vector<NotAnalysed> Failed;
   std::vector<TUFacts> Facts = extract(O, L, D, Failed);
   if (O.DumpFacts) {
     for (const TUFacts &F : Facts)
       std::cout << factsToJson(F, /*Pretty=*/true) << "\n";
-    return Failed ? ExitPartial : ExitClean;
+    return Failed.empty() ? ExitClean : ExitPartial;
   }
   if (O.Mode == CliOptions::Extract) {
     if (int Code = writeFacts(O.FactsDir, Facts))
@@ -399,9 +517,11 @@ int main(int argc, const char **argv) {
     if (!O.Quiet)
       errs() << "forksafe: wrote facts of " << Facts.size()
              << " translation units to " << O.FactsDir
-             << (Failed ? " (" + std::to_string(Failed) + " not analysed)" : "")
+             << (Failed.empty() ? ""
+                                : " (" + std::to_string(Failed.size()) +
+                                      " not analysed)")
              << "\n";
-    return Failed ? ExitPartial : ExitClean;
+    return Failed.empty() ? ExitClean : ExitPartial;
   }
-  return report(O, L.Rules, std::move(Facts), Failed);
+  return report(O, L.Rules, std::move(Facts), std::move(Failed));
 }

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Options.h"
 
+#include "Config.h"
+
 #include "forksafe/Checks.h"
 
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -85,6 +90,83 @@ cl::opt<bool> LocalHandles("local-handles",
                            cl::desc("Track local handle variables across a fork "
                                     "(default: true)"),
                            cl::init(true), cl::cat(Category));
+cl::opt<std::string> Format("format",
+                            cl::desc("Output format: text (default), json, "
+                                     "sarif, codeclimate"),
+                            cl::init("text"), cl::cat(Category));
+cl::opt<std::string> Output("output", cl::desc("Write the report to FILE"),
+                            cl::value_desc("file"), cl::cat(Category));
+cl::alias OutputShort("o", cl::desc("Alias for --output"),
+                      cl::aliasopt(Output), cl::cat(Category));
+cl::opt<std::string> BaselineOpt("baseline",
+                                 cl::desc("Report only findings not in this "
+                                          "baseline file"),
+                                 cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaselineOpt("write-baseline",
+                                      cl::desc("Record the current findings as "
+                                               "the baseline"),
+                                      cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> SourceRoot("source-root",
+                                cl::desc("Root for relative paths in SARIF and "
+                                         "Code Quality reports (default: the "
+                                         "current directory)"),
+                                cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> WarningsAsErrorsOpt(
+    "warnings-as-errors",
+    cl::desc("Check globs whose findings are errors (as clang-tidy)"),
+    cl::cat(Category));
+cl::opt<std::string> HeaderFilterOpt(
+    "header-filter",
+    cl::desc("Regex: findings in files other than the analysed sources are "
+             "shown only if their path matches (default: all are shown)"),
+    cl::cat(Category));
+cl::opt<std::string> ConfigOpt("config",
+                               cl::desc("Configuration in YAML/JSON, as "
+                                        "clang-tidy's --config"),
+                               cl::cat(Category));
+cl::opt<std::string> ConfigFile("config-file",
+                                cl::desc("Read the configuration from FILE "
+                                         "instead of the nearest .clang-tidy"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the effective configuration and exit"),
+                         cl::cat(Category));
+cl::opt<std::string> ExportFixes("export-fixes",
+                                 cl::desc("Write fix-its as YAML for "
+                                          "clang-apply-replacements"),
+                                 cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its to the sources"),
+                  cl::cat(Category));
+
+const char *const OptionPrefix = "forksafe-inherited-handle.";
+
+std::vector<std::string> splitList(const std::string &S) {
+  std::vector<std::string> Out;
+  size_t Start = 0;
+  while (Start <= S.size()) {
+    size_t End = S.find_first_of(";,", Start);
+    std::string Item = S.substr(Start, End - Start);
+    size_t B = Item.find_first_not_of(" \t"), E = Item.find_last_not_of(" \t");
+    if (B != std::string::npos)
+      Out.push_back(Item.substr(B, E - B + 1));
+    if (End == std::string::npos)
+      break;
+    Start = End + 1;
+  }
+  return Out;
+}
+
+bool parseBool(const std::string &V, bool &Out) {
+  if (V == "true" || V == "1" || V == "on" || V == "yes") {
+    Out = true;
+    return true;
+  }
+  if (V == "false" || V == "0" || V == "off" || V == "no") {
+    Out = false;
+    return true;
+  }
+  return false;
+}
 
 int usage(const std::string &Message) {
   errs() << "forksafe: error: " << Message << "\n";
@@ -141,6 +223,119 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
   O.TuTimeout = TuTimeout;
   O.LocalHandles = LocalHandles;
 
+  // Configuration: the nearest .clang-tidy (or --config-file / --config),
+  // then the command line on top.
+  TidyConfig Config;
+  std::string ConfigError;
+  if (!ConfigOpt.empty()) {
+    if (!parseTidyConfig(ConfigOpt, "--config", Config, ConfigError))
+      return usage("invalid configuration: " + ConfigError);
+  } else if (!ConfigFile.empty()) {
+    auto Buf = MemoryBuffer::getFile(ConfigFile);
+    if (!Buf)
+      return usage("cannot read --config-file '" + ConfigFile + "'");
+    if (!parseTidyConfig(std::string((*Buf)->getBuffer()), ConfigFile, Config,
+                         ConfigError))
+      return usage("invalid configuration: " + ConfigError);
+  } else {
+    std::string Start = ".";
+    if (!O.Files.empty())
+      Start = std::string(sys::path::parent_path(O.Files.front()));
+    if (Start.empty())
+      Start = ".";
+    if (!findTidyConfig(Start, Config, ConfigError))
+      return usage("invalid configuration: " + ConfigError);
+  }
+  O.ConfigSource = Config.Source;
+  std::string CheckGlobs = "forksafe-*";
+  if (Config.Checks)
+    CheckGlobs += "," + *Config.Checks;
+  if (Checks.getNumOccurrences())
+    CheckGlobs += "," + Checks;
+  O.Checks = CheckGlobs;
+  O.WarningsAsErrors = WarningsAsErrorsOpt.getNumOccurrences()
+                           ? std::string(WarningsAsErrorsOpt)
+                           : Config.WarningsAsErrors.value_or("");
+  if (HeaderFilterOpt.getNumOccurrences()) {
+    O.HeaderFilter = HeaderFilterOpt;
+    O.HeaderFilterSet = true;
+  } else if (Config.HeaderFilterRegex) {
+    O.HeaderFilter = *Config.HeaderFilterRegex;
+    O.HeaderFilterSet = true;
+  }
+  if (O.HeaderFilterSet && !Regex(O.HeaderFilter).isValid())
+    return usage("invalid --header-filter regex '" + O.HeaderFilter + "'");
+  O.ExtraArgs.insert(O.ExtraArgs.begin(), Config.ExtraArgs.begin(),
+                     Config.ExtraArgs.end());
+  O.ExtraArgsBefore.insert(O.ExtraArgsBefore.begin(),
+                           Config.ExtraArgsBefore.begin(),
+                           Config.ExtraArgsBefore.end());
+  for (const auto &[Key, Value] : Config.CheckOptions) {
+    if (Key.rfind("forksafe-", 0) != 0)
+      continue; // another tool's option in a shared .clang-tidy
+    if (Key.rfind(OptionPrefix, 0) != 0)
+      return usage("unknown check option '" + Key + "' (options are named " +
+                   OptionPrefix + "<Option>)");
+    std::string Name = Key.substr(strlen(OptionPrefix));
+    if (Name == "LocalHandles") {
+      if (LocalHandles.getNumOccurrences())
+        continue;
+      if (!parseBool(Value, O.LocalHandles))
+        return usage("check option '" + Key + "' must be true or false");
+    } else if (Name == "ExtraForkFunctions") {
+      O.ExtraForkFunctions = splitList(Value);
+    } else if (Name == "RuleFiles") {
+      for (const std::string &R : splitList(Value))
+        O.RulePaths.insert(O.RulePaths.begin(), R);
+    } else {
+      return usage("unknown check option '" + Key +
+                   "' (known: LocalHandles, ExtraForkFunctions, RuleFiles)");
+    }
+  }
+
+  if (Format == "text")
+    O.OutputFormat = CliOptions::Text;
+  else if (Format == "json")
+    O.OutputFormat = CliOptions::Json;
+  else if (Format == "sarif")
+    O.OutputFormat = CliOptions::Sarif;
+  else if (Format == "codeclimate")
+    O.OutputFormat = CliOptions::CodeClimate;
+  else
+    return usage("unknown --format '" + Format +
+                 "' (text, json, sarif, codeclimate)");
+  O.OutputFile = Output;
+  O.Baseline = BaselineOpt;
+  O.WriteBaseline = WriteBaselineOpt;
+  O.DumpConfig = DumpConfig;
+  O.ExportFixes = ExportFixes;
+  O.Fix = Fix;
+  SmallString<256> Root(SourceRoot.empty() ? std::string(".") : SourceRoot);
+  sys::fs::make_absolute(Root);
+  sys::path::remove_dots(Root, true);
+  if (!sys::fs::is_directory(Root))
+    return usage("--source-root '" + SourceRoot + "' is not a directory");
+  O.SourceRoot = std::string(Root.str());
+  if (!O.Baseline.empty() && !O.WriteBaseline.empty() &&
+      O.Baseline == O.WriteBaseline)
+    return usage("--baseline and --write-baseline name the same file");
+  for (const std::string *Out : {&O.OutputFile, &O.WriteBaseline, &O.ExportFixes}) {
+    if (Out->empty())
+      continue;
+    StringRef Parent = sys::path::parent_path(*Out);
+    if (!Parent.empty() && !sys::fs::is_directory(Parent))
+      return usage("cannot write '" + *Out + "': directory '" + Parent.str() +
+                   "' does not exist");
+  }
+  if (O.Mode == CliOptions::Extract &&
+      (!O.OutputFile.empty() || O.OutputFormat != CliOptions::Text ||
+       !O.Baseline.empty() || !O.WriteBaseline.empty() || O.Fix ||
+       !O.ExportFixes.empty()))
+    return usage("'forksafe extract' writes facts only: report options "
+                 "belong to 'forksafe link' or the default command");
+  if (O.DumpConfig)
+    return ExitClean;
+
   forksafe::CheckFilter Filter(O.Checks);
   for (const std::string &Unknown : Filter.unknownNames())
     return usage("unknown check '" + Unknown + "' in --checks (see --list-checks)");
@@ -148,7 +343,9 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
   for (const forksafe::CheckInfo &C : forksafe::allChecks())
     AnyEnabled |= Filter.enabled(C.Name);
   if (!AnyEnabled && !O.ListChecks)
-    return usage("no checks enabled by --checks='" + O.Checks + "'");
+    return usage("no checks enabled by --checks='" + O.Checks + "'" +
+                 (O.ConfigSource.empty() ? "" : " (configuration: " +
+                                                    O.ConfigSource + ")"));
 
   // Options that only make sense in one mode, or together.
   if (!Shard.empty()) {

@@ -26,7 +26,22 @@ struct CliOptions {
   std::string FactsDir;  // extract: where facts go
   unsigned ShardIndex = 1, ShardCount = 1;
   unsigned TuTimeout = 0;
+  // Check options (CheckOptions in .clang-tidy, key prefix
+  // 'forksafe-inherited-handle.'); shared by both checks: one engine.
   bool LocalHandles = true;
+  std::vector<std::string> ExtraForkFunctions;
+  // Output.
+  enum Format { Text, Json, Sarif, CodeClimate } OutputFormat = Text;
+  std::string OutputFile;         // empty: stdout
+  std::string Baseline, WriteBaseline;
+  std::string SourceRoot;         // default: the current directory
+  std::string WarningsAsErrors;
+  std::string HeaderFilter;       // empty: report findings in any file
+  bool HeaderFilterSet = false;
+  bool DumpConfig = false;
+  std::string ExportFixes;
+  bool Fix = false;
+  std::string ConfigSource;       // where the configuration came from
 };
 
 /// Parses argv. Returns ExitClean to go on, -1 when the run is over (e.g.

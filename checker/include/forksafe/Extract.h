@@ -5,6 +5,9 @@
 #include "forksafe/Facts.h"
 #include "forksafe/Rules.h"
 
+#include <set>
+#include <string>
+
 namespace clang {
 class ASTContext;
 }
@@ -14,6 +17,8 @@ namespace forksafe {
 struct ExtractOptions {
   /// Track local handle variables that live across a fork in one function.
   bool LocalHandles = true;
+  /// User functions that fork (a project's own fork wrapper).
+  std::set<std::string> ExtraForkFunctions;
 };
 
 TUFacts extractFacts(clang::ASTContext &Ctx, const RuleSet &Rules,

@@ -15,6 +15,8 @@ struct Note {
   Kind What = Call;
   Location Loc;
   std::string Message;
+  // A fix-it at Loc: replace FixFrom (as spelled there) with FixTo.
+  std::string FixFrom, FixTo;
 };
 
 struct Finding {

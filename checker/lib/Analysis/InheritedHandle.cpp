@@ -445,6 +445,10 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
       Note AtExit = note(Note::ChildCall, E.Loc,
                          E.Api + "() runs the destructors of static objects "
                                  "here");
+      if (E.Api == "exit") { // _Exit (C99 <stdlib.h>) runs none
+        AtExit.FixFrom = "exit";
+        AtExit.FixTo = "_Exit";
+      }
       for (const auto &[Tag, St] : S)
         if (St.I)
           runStaticDestructors(St, AtExit, Found);

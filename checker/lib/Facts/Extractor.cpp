@@ -376,7 +376,8 @@ FunctionExtractor::FunctionExtractor(TUExtractor &TU, const FunctionDecl *FD,
 
 void FunctionExtractor::run(const Stmt *Body) {
   Refs.buildAliases(Body);
-  Forks = std::make_unique<ForkResults>(Body, TU.Ctx);
+  Forks = std::make_unique<ForkResults>(Body, TU.Ctx,
+                                        &TU.Options.ExtraForkFunctions);
   Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
   CFG::BuildOptions BO;
   BO.setAllAlwaysAdd();
@@ -592,7 +593,7 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
     Returned = T.Return;
   }
 
-  if (auto FC = classifyFork(CE, Ctx)) {
+  if (auto FC = classifyFork(CE, Ctx, &TU.Options.ExtraForkFunctions)) {
     Event E;
     E.Kind = EventKind::Fork;
     E.Loc = TU.location(Loc);

@@ -48,8 +48,15 @@ bool hasCloneVm(const Expr *Flags, ASTContext &Ctx) {
 
 } // namespace
 
-std::optional<ForkCall> classifyFork(const CallExpr *Call, ASTContext &Ctx) {
+std::optional<ForkCall> classifyFork(const CallExpr *Call, ASTContext &Ctx,
+                                     const std::set<std::string> *Extra) {
   const FunctionDecl *FD = Call->getDirectCallee();
+  if (FD && Extra && !Extra->empty() &&
+      Extra->count(FD->getQualifiedNameAsString())) {
+    ForkCall FC;
+    FC.Api = FD->getQualifiedNameAsString() + "()";
+    return FC;
+  }
   if (!isLibcFunction(FD) || !FD->getIdentifier())
     return std::nullopt;
   StringRef Name = FD->getName();
@@ -109,7 +116,9 @@ std::optional<ExitKind> classifyExit(const CallExpr *Call, std::string &Api) {
   return std::nullopt;
 }
 
-ForkResults::ForkResults(const Stmt *Body, ASTContext &Ctx) : Ctx(Ctx) {
+ForkResults::ForkResults(const Stmt *Body, ASTContext &Ctx,
+                         const std::set<std::string> *Extra)
+    : Ctx(Ctx), Extra(Extra) {
   if (Body)
     scan(Body);
 }
@@ -132,7 +141,8 @@ void ForkResults::scan(const Stmt *Body) {
   // daemon() and clone() return no pid to branch on: not sites.
   for (const Stmt *S : Order)
     if (const auto *CE = dyn_cast<CallExpr>(S))
-      if (auto FC = classifyFork(CE, Ctx); FC && FC->Kind == ForkKind::Fork) {
+      if (auto FC = classifyFork(CE, Ctx, Extra);
+          FC && FC->Kind == ForkKind::Fork) {
         int Site = int(Sites.size());
         Sites[CE] = Site;
       }

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace clang {
@@ -28,8 +29,10 @@ struct ForkCall {
 
 /// fork, _Fork, forkpty, daemon, syscall(SYS_fork), clone without CLONE_VM.
 /// vfork and posix_spawn are not fork points: the child execs at once.
+/// Extra: a project's own fork functions (check option ExtraForkFunctions).
 std::optional<ForkCall> classifyFork(const clang::CallExpr *Call,
-                                     clang::ASTContext &Ctx);
+                                     clang::ASTContext &Ctx,
+                                     const std::set<std::string> *Extra = nullptr);
 
 /// exit, _exit, abort, exec*: the process (image) ends here.
 std::optional<ExitKind> classifyExit(const clang::CallExpr *Call,
@@ -40,7 +43,8 @@ std::optional<ExitKind> classifyExit(const clang::CallExpr *Call,
 /// child's and the parent's side.
 class ForkResults {
 public:
-  ForkResults(const clang::Stmt *Body, clang::ASTContext &Ctx);
+  ForkResults(const clang::Stmt *Body, clang::ASTContext &Ctx,
+              const std::set<std::string> *Extra = nullptr);
 
   /// The site number of a fork call in this body, or -1.
   int siteOf(const clang::CallExpr *Call) const;
@@ -54,6 +58,7 @@ public:
 private:
   void scan(const clang::Stmt *S);
   clang::ASTContext &Ctx;
+  const std::set<std::string> *Extra;
   std::map<const clang::CallExpr *, int> Sites;
   std::map<const clang::VarDecl *, int> PidVars;
 };
