@@ -20,7 +20,7 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%srcroot", src))
 config.substitutions.append(
     ("%expect_exit", config.python_executable + " " + os.path.join(tests, "bin", "expect-exit.py")))
-for tool in ["cache-tool", "run-concurrently"]:
+for tool in ["cache-tool", "run-concurrently", "check-report"]:
     config.substitutions.append(
         ("%" + tool.replace("-", "_"),
          config.python_executable + " " + os.path.join(tests, "bin", tool + ".py")))
@@ -38,3 +38,9 @@ if config.sanitized:
     config.available_features.add("sanitized")
 if os.path.exists("/usr/include/mariadb/mysql.h"):
     config.available_features.add("mariadb-headers")
+
+# The official SARIF 2.1.0 schema ships in ../shared beside the repository.
+sarif_schema = os.path.join(src, "..", "shared", "data", "sarif-schema-2.1.0.json")
+if os.path.exists(sarif_schema):
+    config.available_features.add("sarif-schema")
+    config.substitutions.append(("%sarif_schema", sarif_schema))

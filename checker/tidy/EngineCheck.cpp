@@ -25,13 +25,23 @@ using namespace clang::ast_matchers;
 namespace forksafe::tidy {
 namespace {
 
+/// The CLI's option prefix (checker/tool/Options.cpp): both checks read
+/// the engine's options from it.
+constexpr llvm::StringLiteral EngineOptionPrefix = "forksafe-inherited-handle";
+
+/// ';' or ',' separated, as the CLI splits list options.
 std::vector<std::string> splitList(llvm::StringRef List) {
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  List.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   std::vector<std::string> Out;
-  for (llvm::StringRef P : Parts)
-    if (!P.trim().empty())
-      Out.push_back(P.trim().str());
+  size_t Start = 0;
+  while (Start <= List.size()) {
+    size_t End = List.find_first_of(";,", Start);
+    if (End == llvm::StringRef::npos)
+      End = List.size();
+    llvm::StringRef Item = List.slice(Start, End).trim();
+    if (!Item.empty())
+      Out.push_back(Item.str());
+    Start = End + 1;
+  }
   return Out;
 }
 
@@ -61,7 +71,7 @@ loadRuleSources(const std::vector<std::string> &Sources) {
 struct TUFactsCache {
   std::mutex Mutex;
   const ASTContext *Ctx = nullptr;
-  std::map<std::string, TUFacts> ByRules; // by rules digest
+  std::map<std::string, TUFacts> ByKey; // rules digest + extract options
 };
 TUFactsCache &factsCache() {
   static TUFactsCache C;
@@ -147,21 +157,34 @@ std::string EngineCheck::defaultRulesDir() {
 EngineCheck::EngineCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Context,
                          CheckSelection Selected)
-    : ClangTidyCheck(Name, Context), RulePaths(Options.get("Rules", "")),
-      DefaultRules(Options.get("DefaultRules", true)),
-      ProgramFacts(Options.get("ProgramFacts", "")), Selected(Selected) {
+    : ClangTidyCheck(Name, Context),
+      Engine(EngineOptionPrefix, Context->getOptions().CheckOptions, Context),
+      RuleFiles(Engine.get("RuleFiles", "")),
+      LocalHandles(Engine.get("LocalHandles", true)),
+      ExtraForkFunctions(Engine.get("ExtraForkFunctions", "")),
+      DefaultRules(Engine.get("DefaultRules", true)),
+      ProgramFacts(Engine.get("ProgramFacts", "")), Selected(Selected) {
   std::vector<std::string> Sources;
   if (DefaultRules)
     Sources.push_back(defaultRulesDir());
-  for (std::string &P : splitList(RulePaths))
+  for (std::string &P : splitList(RuleFiles))
     Sources.push_back(std::move(P));
   Loaded = loadRuleSources(Sources);
+  Extract.LocalHandles = LocalHandles;
+  for (std::string &F : splitList(ExtraForkFunctions))
+    Extract.ExtraForkFunctions.insert(std::move(F));
+  FactsKey = Loaded->Digest + (LocalHandles ? "|L|" : "|-|");
+  for (const std::string &F : Extract.ExtraForkFunctions)
+    FactsKey += F + ";";
 }
 
 void EngineCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "Rules", RulePaths);
-  Options.store(Opts, "DefaultRules", DefaultRules);
-  Options.store(Opts, "ProgramFacts", ProgramFacts);
+  // Both checks store the same keys with the same values.
+  Engine.store(Opts, "RuleFiles", RuleFiles);
+  Engine.store(Opts, "LocalHandles", LocalHandles);
+  Engine.store(Opts, "ExtraForkFunctions", ExtraForkFunctions);
+  Engine.store(Opts, "DefaultRules", DefaultRules);
+  Engine.store(Opts, "ProgramFacts", ProgramFacts);
 }
 
 void EngineCheck::registerMatchers(MatchFinder *Finder) {
@@ -173,11 +196,11 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Loaded->Errors.empty()) {
     // A bad rule file is a configuration error, as in the CLI (which exits
     // with 2): say so once and do not analyse with half the rules.
-    if (!ReportedRuleErrors)
+    if (!Loaded->Reported)
       for (const RuleError &E : Loaded->Errors)
         configurationDiag("forksafe rule file error: %0", DiagnosticIDs::Error)
             << E.str();
-    ReportedRuleErrors = true;
+    Loaded->Reported = true;
     return;
   }
   ASTContext &Ctx = *Result.Context;
@@ -190,11 +213,11 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
     std::lock_guard<std::mutex> Lock(C.Mutex);
     if (C.Ctx != &Ctx) {
       C.Ctx = &Ctx;
-      C.ByRules.clear();
+      C.ByKey.clear();
     }
-    auto It = C.ByRules.find(Loaded->Digest);
-    if (It == C.ByRules.end())
-      It = C.ByRules.emplace(Loaded->Digest, extractFacts(Ctx, Loaded->Rules))
+    auto It = C.ByKey.find(FactsKey);
+    if (It == C.ByKey.end())
+      It = C.ByKey.emplace(FactsKey, extractFacts(Ctx, Loaded->Rules, Extract))
                .first;
     Facts = It->second;
   }
@@ -221,10 +244,24 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
     if (Loc.isInvalid())
       continue;
     diag(Loc, "%0") << F.Message;
-    for (const Note &N : F.Notes)
-      diag(toSourceLocation(N.Loc, SM, /*AddFile=*/true), "%0",
-           DiagnosticIDs::Note)
-          << N.Message;
+    for (const Note &N : F.Notes) {
+      SourceLocation NoteLoc = toSourceLocation(N.Loc, SM, /*AddFile=*/true);
+      DiagnosticBuilder D = diag(NoteLoc, "%0", DiagnosticIDs::Note);
+      D << N.Message;
+      // The note's fix-it (as the CLI's --export-fixes), only where the
+      // source still says what the fix replaces (not in a macro).
+      if (!N.FixFrom.empty() && NoteLoc.isValid() && NoteLoc.isFileID()) {
+        bool Invalid = false;
+        const char *At = SM.getCharacterData(NoteLoc, &Invalid);
+        llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(NoteLoc), &Invalid);
+        if (!Invalid &&
+            llvm::StringRef(At, Buffer.end() - At).starts_with(N.FixFrom))
+          D << FixItHint::CreateReplacement(
+              CharSourceRange::getCharRange(
+                  NoteLoc, NoteLoc.getLocWithOffset(N.FixFrom.size())),
+              N.FixTo);
+      }
+    }
   }
 }
 
@@ -232,7 +269,7 @@ void EngineCheck::onEndOfTranslationUnit() {
   TUFactsCache &C = factsCache();
   std::lock_guard<std::mutex> Lock(C.Mutex);
   C.Ctx = nullptr;
-  C.ByRules.clear();
+  C.ByKey.clear();
 }
 
 } // namespace forksafe::tidy

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "forksafe/Analysis.h"
+#include "forksafe/Extract.h"
 #include "forksafe/Rules.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -22,20 +23,26 @@ struct LoadedRules {
   RuleSet Rules;
   std::string Digest;
   std::vector<RuleError> Errors;
+  mutable bool Reported = false; // errors are reported once per process
 };
 
-/// Options (all checks have the same ones):
-///   Rules        ';'-separated extra rule files or directories (as the
-///                CLI's --rules); relative paths are relative to the
-///                directory clang-tidy runs in.
-///   DefaultRules whether to load the bundled rules (share/forksafe/rules
-///                next to the installed plugin); 'false' = --no-default-rules.
-///   ProgramFacts a directory of *.facts.json written by
-///                'forksafe extract -p BUILD --facts-dir=DIR'. When set, this
-///                unit's fresh facts are linked with the other units' facts
-///                from DIR, so findings that span translation units are
-///                reported (in the unit that holds the handle's definition;
-///                notes may point into the other units).
+/// Options. There is one set for the engine, named as the CLI reads them
+/// from .clang-tidy, forksafe-inherited-handle.<Option>, and both checks
+/// use it, so one .clang-tidy configures the CLI and the plugin alike:
+///   RuleFiles          ';'-separated extra rule files or directories (the
+///                      CLI's --rules); relative paths are relative to the
+///                      directory clang-tidy runs in.
+///   LocalHandles       track local handle variables (default true).
+///   ExtraForkFunctions ';'-separated user functions that fork.
+/// Plugin-only:
+///   DefaultRules       load the bundled rules (share/forksafe/rules next to
+///                      the installed plugin); false = --no-default-rules.
+///   ProgramFacts       a directory of *.facts.json written by
+///                      'forksafe extract -p BUILD --facts-dir=DIR'. When set,
+///                      this unit's fresh facts are linked with the other
+///                      units' facts, so findings that span translation units
+///                      are reported (by the unit holding the handle's
+///                      definition; notes may point into other units).
 class EngineCheck : public clang::tidy::ClangTidyCheck {
 public:
   EngineCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
@@ -49,12 +56,16 @@ public:
   static std::string defaultRulesDir();
 
 private:
-  const std::string RulePaths;
+  OptionsView Engine; // forksafe-inherited-handle.* for both checks
+  const std::string RuleFiles;
+  const bool LocalHandles;
+  const std::string ExtraForkFunctions;
   const bool DefaultRules;
   const std::string ProgramFacts;
   const CheckSelection Selected;
+  ExtractOptions Extract;
+  std::string FactsKey; // rules digest + extraction options
   std::shared_ptr<const LoadedRules> Loaded;
-  bool ReportedRuleErrors = false;
   bool ReportedFactsErrors = false;
 };
 

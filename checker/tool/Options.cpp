@@ -247,9 +247,14 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
       return usage("invalid configuration: " + ConfigError);
   }
   O.ConfigSource = Config.Source;
+  // The default, then the configuration's globs, then the command line's
+  // (clang-tidy's order). A dumped configuration already starts with the
+  // default, so reading it back gives the same string.
   std::string CheckGlobs = "forksafe-*";
   if (Config.Checks)
-    CheckGlobs += "," + *Config.Checks;
+    CheckGlobs = Config.Checks->rfind("forksafe-*", 0) == 0
+                     ? *Config.Checks
+                     : CheckGlobs + "," + *Config.Checks;
   if (Checks.getNumOccurrences())
     CheckGlobs += "," + Checks;
   O.Checks = CheckGlobs;
@@ -259,7 +264,7 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
   if (HeaderFilterOpt.getNumOccurrences()) {
     O.HeaderFilter = HeaderFilterOpt;
     O.HeaderFilterSet = true;
-  } else if (Config.HeaderFilterRegex) {
+  } else if (Config.HeaderFilterRegex && !Config.HeaderFilterRegex->empty()) {
     O.HeaderFilter = *Config.HeaderFilterRegex;
     O.HeaderFilterSet = true;
   }

@@ -77,10 +77,14 @@ private:
     const Expr *Assign = nullptr;
     const VarDecl *Var = nullptr;
     bool Return = false;
+    std::optional<HandleRef> Ref; // a member initialiser's 'this->member'
   };
   Target targetOf(const Expr *E) const;
   void construct(const CXXConstructExpr *CE, std::vector<Event> &Out,
-                 const VarDecl *TargetVar = nullptr);
+                 const VarDecl *TargetVar = nullptr,
+                 std::optional<HandleRef> TargetRef = std::nullopt);
+  void memberInitializer(const CXXCtorInitializer *Init,
+                         std::vector<Event> &Out);
   void destroyObject(QualType T, const HandleRef &R, SourceLocation Loc,
                      std::vector<Event> &Out, int Depth);
   void destroy(const Expr *Object, const CXXRecordDecl *Class,
@@ -173,10 +177,10 @@ public:
       return true;
     if (SM.isInSystemHeader(V->getLocation()))
       return true;
-    const Expr *Init = V->getInit()->IgnoreParenImpCasts();
-    if (!isa<CallExpr>(Init) && !isa<ExprWithCleanups>(Init) &&
-        !isa<CXXConstructExpr>(Init))
-      return true; // constant initialisation: nothing runs before main
+    // Constant initialisation runs no code; only a dynamic initialiser (C++)
+    // can create a handle before main.
+    if (!Ctx.getLangOpts().CPlusPlus || V->hasConstantInitialization())
+      return true;
     Function Dummy;
     FunctionExtractor FE(*this, nullptr, Dummy);
     FE.runInitializer(V, StaticInit);
@@ -404,6 +408,9 @@ void FunctionExtractor::run(const Stmt *Body) {
                 D->getTriggerStmt() ? D->getTriggerStmt()->getEndLoc()
                                     : V->getLocation(),
                 Out.Events, Refs.refOfVar(V));
+      } else if (auto I = E.getAs<CFGInitializer>()) {
+        if (I->getInitializer()->isMemberInitializer())
+          memberInitializer(I->getInitializer(), Out.Events);
       } else if (auto M = E.getAs<CFGMemberDtor>()) {
         const FieldDecl *F = M->getFieldDecl();
         HandleRef R = Refs.thisRef();
@@ -439,12 +446,31 @@ void FunctionExtractor::runInitializer(const VarDecl *Var,
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
-  const Expr *Top = Init->IgnoreParenImpCasts();
-  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Top))
-    Top = EWC->getSubExpr()->IgnoreParenImpCasts();
+  // Look through what only carries the value: temporaries, and the copy or
+  // move into a std wrapper ('shared_ptr<X> g = make();').
+  const Expr *Top = Init;
+  while (true) {
+    const Expr *Next = Top->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
+      Next = EWC->getSubExpr();
+    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MT->getSubExpr();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = BT->getSubExpr();
+    else if (const auto *CC = dyn_cast<CXXConstructExpr>(Next);
+             CC && isStdWrapper(CC->getType()) && CC->getNumArgs() == 1)
+      Next = CC->getArg(0);
+    if (Next == Top)
+      break;
+    Top = Next;
+  }
   for (auto It = Calls.rbegin(); It != Calls.rend(); ++It)
     call(*It, Out, nullptr, *It == Top ? Var : nullptr);
-  // 'pqxx::connection g_conn{"..."};' and objects with user constructors.
+  // 'pqxx::connection g_conn{"..."};', objects with user constructors, and
+  // 'X *g = new X(...);'.
+  if (const auto *NE = dyn_cast<CXXNewExpr>(Top))
+    if (const CXXConstructExpr *Inner = NE->getConstructExpr())
+      Top = Inner;
   if (const auto *CC = dyn_cast<CXXConstructExpr>(Top))
     construct(CC, Out, Var);
 }
@@ -771,15 +797,49 @@ void FunctionExtractor::ruleEvent(const FunctionRule &Rule, SourceLocation Loc,
       CreatedLocals[T.Var] = TU.location(Loc);
     handleEvent(RK, R, Rule, Loc, Out, Refs.rootVar(T.Var), T.Var->getType(),
                 T.Var->isStaticLocal());
+  } else if (T.Ref) {
+    handleEvent(RK, *T.Ref, Rule, Loc, Out, nullptr, QualType());
   } else if (T.Return && RK == EventKind::Create) {
     if (!Fn.ReturnsCreated)
       Fn.ReturnsCreated = TU.location(Loc);
   }
 }
 
+void FunctionExtractor::memberInitializer(const CXXCtorInitializer *Init,
+                                          std::vector<Event> &Out) {
+  // 'App() : db("dbname=x"), conn(PQconnectdb("")) {}': the member is
+  // 'this->db' / 'this->conn'.
+  const FieldDecl *F = Init->getMember();
+  if (!F || !Init->getInit())
+    return;
+  HandleRef R = Refs.thisRef();
+  R.Path = "." + F->getNameAsString();
+  const Expr *E = Init->getInit()->IgnoreParenImpCasts();
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    E = EWC->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *NE = dyn_cast<CXXNewExpr>(E))
+    E = NE->getConstructExpr();
+  if (const auto *CC = dyn_cast_or_null<CXXConstructExpr>(E)) {
+    construct(CC, Out, nullptr, R);
+    return;
+  }
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(E)) {
+    std::string Name = calleeNameOf(CE->getDirectCallee());
+    if (const auto *Rules = TU.Rules.functions(Name)) {
+      Target T;
+      T.Ref = R;
+      CalledName = Name;
+      for (const FunctionRule &Rule : *Rules)
+        if (Rule.HandleArg == FunctionRule::ReturnValue)
+          ruleEvent(Rule, CE->getBeginLoc(), nullptr, T, Out);
+    }
+  }
+}
+
 void FunctionExtractor::construct(const CXXConstructExpr *CE,
                                   std::vector<Event> &Out,
-                                  const VarDecl *TargetVar) {
+                                  const VarDecl *TargetVar,
+                                  std::optional<HandleRef> TargetRef) {
   const CXXConstructorDecl *Ctor = CE->getConstructor();
   if (!Ctor || isStdWrapper(CE->getType()))
     return;
@@ -787,6 +847,8 @@ void FunctionExtractor::construct(const CXXConstructExpr *CE,
   Target T;
   if (TargetVar)
     T.Var = TargetVar;
+  else if (TargetRef)
+    T.Ref = TargetRef;
   else
     T = targetOf(CE);
   if (const auto *Rules = TU.Rules.functions(ruleName(Ctor))) {
@@ -802,7 +864,7 @@ void FunctionExtractor::construct(const CXXConstructExpr *CE,
     return;
   if (Ctor->isTrivial() || SM().isInSystemHeader(Ctor->getLocation()))
     return;
-  std::optional<HandleRef> Obj;
+  std::optional<HandleRef> Obj = T.Ref;
   if (T.Assign)
     Obj = Refs.resolve(T.Assign);
   else if (T.Var)
@@ -859,8 +921,9 @@ void FunctionExtractor::assign(const Expr *LHS, const Expr *RHS,
   // Only a plain value (NULL, another pointer) overwrites the handle here;
   // calls were handled when their CallExpr element was visited.
   const Expr *R = RHS ? RHS->IgnoreParenCasts() : nullptr;
-  if (R && (isa<CallExpr>(R) || isa<ExprWithCleanups>(R)))
-    return;
+  if (R && (isa<CallExpr>(R) || isa<ExprWithCleanups>(R) ||
+            isa<CXXNewExpr>(R) || isa<CXXConstructExpr>(R)))
+    return; // the call or construction already said what the value is
   if (LHSVar && Refs.isAlias(LHSVar))
     return;
   if (LHS) {
@@ -903,7 +966,10 @@ void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     call(CE, Out, nullptr);
   } else if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {
-    construct(CC, Out);
+    // Member initialisers are outside the body: their CFGInitializer
+    // element handles them with the member as the target.
+    if (Parents && Parents->getParent(CC))
+      construct(CC, Out);
   } else if (const auto *DE = dyn_cast<CXXDeleteExpr>(S)) {
     QualType T = DE->getDestroyedType();
     destroy(DE->getArgument(), T.isNull() ? nullptr : T->getAsCXXRecordDecl(),

@@ -167,12 +167,14 @@ std::optional<HandleRef> RefResolver::resolveNoAlias(const Expr *E) const {
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     // 'ptr->method()', '*ptr' on a smart pointer or optional: the pointee.
+    // libstdc++ declares shared_ptr's operators in base classes: look at
+    // the object before its derived-to-base cast.
     OverloadedOperatorKind K = Op->getOperator();
-    if ((K == OO_Arrow || K == OO_Star) && Op->getNumArgs() >= 1 &&
-        isStdWrapper(Op->getArg(0)->getType()))
-      return resolve(Op->getArg(0));
-    if (K == OO_Subscript && Op->getNumArgs() >= 1 &&
-        isStdWrapper(Op->getArg(0)->getType())) {
+    const Expr *Obj = Op->getNumArgs() >= 1 ? Op->getArg(0)->IgnoreImpCasts()
+                                            : nullptr;
+    if ((K == OO_Arrow || K == OO_Star) && Obj && isStdWrapper(Obj->getType()))
+      return resolve(Obj);
+    if (K == OO_Subscript && Obj && isStdWrapper(Obj->getType())) {
       auto Base = resolve(Op->getArg(0));
       if (Base)
         Base->Path += "[]";
@@ -186,6 +188,8 @@ std::optional<HandleRef> RefResolver::resolveNoAlias(const Expr *E) const {
                                                  "back", "at", "operator*",
                                                  "operator->"};
     const Expr *Obj = MC->getImplicitObjectArgument();
+    if (Obj)
+      Obj = Obj->IgnoreImpCasts();
     const CXXMethodDecl *M = MC->getMethodDecl();
     if (Obj && M && M->getIdentifier() && Access.count(M->getName().str()) &&
         isStdWrapper(Obj->getType())) {

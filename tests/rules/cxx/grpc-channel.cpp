@@ -1,9 +1,5 @@
-// gRPC C++ channels live in a std::shared_ptr<grpc::Channel>. KNOWN GAP:
-// forksafe does not follow 'channel->method()' on a std::shared_ptr (its
-// operator-> is declared in libstdc++'s base __shared_ptr_access, which
-// HandleRefs::resolve does not recognise as a std wrapper), so the use in
-// the child is missed. Remove the XFAIL when the checker follows it.
-// XFAIL: *
+// gRPC C++ channels live in a std::shared_ptr<grpc::Channel>; uses go
+// through operator-> declared in libstdc++'s base __shared_ptr_access.
 // RUN: %expect_exit 1 %forksafe %s -- -std=c++17 -I%mocks/cxx/grpc | FileCheck %s --implicit-check-not="{{warning|note}}:"
 // RUN: %expect_exit 0 %forksafe %s -- -std=c++17 -I%mocks/cxx/grpc -DFIXED | count 0
 #include <grpcpp/grpcpp.h>

@@ -1,8 +1,8 @@
 // SQLiteCpp and the static-destructor trap: a child that leaves with exit()
 // runs ~Database on the inherited global, i.e. sqlite3_close(), which SQLite
 // forbids in a forked child. The fix leaves the child with _exit().
-// RUN: %expect_exit 1 %forksafe --checks=forksafe-inherited-handle-close %s -- -std=c++17 -I%mocks/cxx/sqlitecpp | FileCheck %s --implicit-check-not="{{warning|note}}:"
-// RUN: %expect_exit 0 %forksafe --checks=forksafe-inherited-handle-close %s -- -std=c++17 -I%mocks/cxx/sqlitecpp -DFIXED | count 0
+// RUN: %expect_exit 1 %forksafe --checks='-*,forksafe-inherited-handle-close' %s -- -std=c++17 -I%mocks/cxx/sqlitecpp | FileCheck %s --implicit-check-not="{{warning|note}}:"
+// RUN: %expect_exit 0 %forksafe --checks='-*,forksafe-inherited-handle-close' %s -- -std=c++17 -I%mocks/cxx/sqlitecpp -DFIXED | count 0
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <stdlib.h>
 #include <unistd.h>
