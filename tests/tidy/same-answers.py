@@ -6,7 +6,7 @@ Finds every single-TU lit input under tests/checks and tests/rules, reads the
 flags of each of its `%forksafe ... %s -- FLAGS` RUN lines, runs
 
     forksafe [--checks=GLOBS] FILE -- FLAGS
-    clang-tidy-19 --load=PLUGIN --checks=-*,GLOBS --header-filter=.* \
+    clang-tidy-19 --load=PLUGIN --checks=-*,forksafe-*[,GLOBS] --header-filter=.* \
         --system-headers --quiet FILE -- FLAGS
 
 and compares the findings, normalised to (check, file:line:col, message,
@@ -39,9 +39,12 @@ def header_features(srcroot):
         substitutions = []
         environment = {}
 
-    for cfg in [os.path.join(srcroot, "tests", "rules", "lit.local.cfg")]:
-        if os.path.exists(cfg):
-            exec(compile(open(cfg).read(), cfg, "exec"), {"config": Config(), "os": os})
+    for sub in ("checks", "rules"):
+        for dirpath, dirnames, filenames in sorted(os.walk(os.path.join(srcroot, "tests", sub))):
+            if "lit.local.cfg" in filenames:
+                cfg = os.path.join(dirpath, "lit.local.cfg")
+                exec(compile(open(cfg).read(), cfg, "exec"),
+                     {"config": Config(), "os": os, "__file__": cfg})
     if os.path.exists("/usr/include/mariadb/mysql.h"):
         features.add("mariadb-headers")
     return features
@@ -127,8 +130,10 @@ def run_one(args, path, checks, flags):
     if checks:
         cli.append("--checks=" + checks)
     cli += [path, "--"] + list(flags)
+    # The CLI adds --checks globs to its default, forksafe-* (as clang-tidy
+    # adds them to its own defaults).
     tidy = [args.clang_tidy, "--load=" + args.plugin,
-            "--checks=-*," + (checks or "forksafe-*"),
+            "--checks=-*,forksafe-*" + ("," + checks if checks else ""),
             "--header-filter=.*", "--system-headers", "--quiet",
             path, "--"] + list(flags)
     r1 = subprocess.run(cli, capture_output=True, text=True)
