@@ -9,12 +9,15 @@
 #   bash integration/benchmark/scale.sh
 #
 # Knobs: SCALE_TUS (5000), BENCH_DIR (/tmp/bench), FORKSAFE
-# (/tmp/bench-build/bin/forksafe; run.sh builds it).
+# (/tmp/bench-build/bin/forksafe; run.sh builds it), FS_TIMEOUT (3600 s),
+# MEM_LIMIT_KB (12 GiB).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 BENCH_DIR=${BENCH_DIR:-/tmp/bench}
 SCALE_TUS=${SCALE_TUS:-5000}
 FORKSAFE=${FORKSAFE:-/tmp/bench-build/bin/forksafe}
+FS_TIMEOUT=${FS_TIMEOUT:-3600}       # per forksafe run; a killed run exits 137
+MEM_LIMIT_KB=${MEM_LIMIT_KB:-12582912} # address space per run (no OOM killer)
 [ -x "$FORKSAFE" ] || { echo "scale.sh: no forksafe at $FORKSAFE (run run.sh first or set FORKSAFE)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "scale.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
@@ -29,8 +32,9 @@ rm -rf "$out"
 mkdir -p "$out"
 for j in 1 2; do
   echo "== forksafe -j$j on $SCALE_TUS generated TUs" >&2
-  python3 "$here/measure.py" --label "j$j" --stdout "$out/j$j.out" --stderr "$out/j$j.err" -- \
-    "$FORKSAFE" -p "$prog" --no-cache --quiet -j "$j" | tee "$out/m-j$j.json"
+  (ulimit -v "$MEM_LIMIT_KB"
+   python3 "$here/measure.py" --label "j$j" --stdout "$out/j$j.out" --stderr "$out/j$j.err" -- \
+     timeout -s KILL "$FS_TIMEOUT" "$FORKSAFE" -p "$prog" --no-cache -j "$j") | tee "$out/m-j$j.json"
 done
 n1=$(grep -c ': warning: ' "$out/j1.out" || true)
 n2=$(grep -c ': warning: ' "$out/j2.out" || true)
