@@ -292,9 +292,18 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
     } else if (Name == "RuleFiles") {
       for (const std::string &R : splitList(Value))
         O.RulePaths.insert(O.RulePaths.begin(), R);
+    } else if (Name == "DefaultRules") { // the plugin's --no-default-rules
+      bool Use = true;
+      if (!parseBool(Value, Use))
+        return usage("check option '" + Key + "' must be true or false");
+      if (!NoDefaultRules.getNumOccurrences())
+        O.NoDefaultRules = !Use;
+    } else if (Name == "ProgramFacts") {
+      // clang-tidy plugin only: the CLI links every unit itself.
     } else {
       return usage("unknown check option '" + Key +
-                   "' (known: LocalHandles, ExtraForkFunctions, RuleFiles)");
+                   "' (known: LocalHandles, ExtraForkFunctions, RuleFiles, "
+                   "DefaultRules, ProgramFacts)");
     }
   }
 

@@ -8,12 +8,16 @@ import sys
 import jsonschema
 
 root = pathlib.Path(sys.argv[1])
-schema = json.loads((root / "schema" / "forksafe-rules.schema.json").read_text())
-validator = jsonschema.Draft202012Validator(schema)
+library = jsonschema.Draft202012Validator(
+    json.loads((root / "schema" / "forksafe-rules.schema.json").read_text()))
+framework = jsonschema.Draft202012Validator(
+    json.loads((root / "schema" / "forksafe-framework.schema.json").read_text()))
 bad = 0
 files = sorted(p for p in root.rglob("*.json") if p.parent.name != "schema")
 for path in files:
-    for err in validator.iter_errors(json.loads(path.read_text())):
+    doc = json.loads(path.read_text())
+    validator = framework if isinstance(doc, dict) and "framework" in doc else library
+    for err in validator.iter_errors(doc):
         where = "/".join(str(p) for p in err.absolute_path)
         print(f"{path}: {where}: {err.message}")
         bad += 1

@@ -100,6 +100,12 @@ struct Edge {
   int ForkSite = -1;
   bool Child = true;
   bool Parent = true;
+  // A branch on an integer parameter ('if (rank == PROC_INIT) return 0;'):
+  // which values of parameter Param take this edge, for the constants the
+  // condition mentions (and their neighbours); Default for any other value.
+  int Param = -1;
+  std::vector<std::pair<int64_t, bool>> Takes;
+  bool Default = true;
 };
 
 struct Block {
@@ -142,11 +148,23 @@ struct HandleVar {
   std::vector<std::string> Nolint; // check globs silenced at Loc ("*": all)
 };
 
+/// A function a module hands to its framework (a struct field, a
+/// registration call, an annotation...), and when the framework runs it.
+struct HookBinding {
+  std::string Framework;
+  int Role = 0; // HookRole
+  std::string FunctionUsr, FunctionName;
+  Location Loc; // the registration
+  std::string Note;
+  std::vector<int64_t> MasterArgs, WorkerArgs;
+};
+
 struct TUFacts {
   int Version = FactsVersion;
   std::string MainFile;
   std::vector<Function> Functions;
   std::vector<HandleVar> Handles;
+  std::vector<HookBinding> Hooks;
 };
 
 std::string factsToJson(const TUFacts &F, bool Pretty = false);

@@ -11,7 +11,7 @@
 namespace forksafe {
 
 struct Note {
-  enum Kind : uint8_t { Created, Call, Fork, ChildCall, Use, Close, Remedy };
+  enum Kind : uint8_t { Created, Call, Fork, ChildCall, Use, Close, Remedy, Hook };
   Kind What = Call;
   Location Loc;
   std::string Message;

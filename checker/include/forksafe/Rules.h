@@ -61,10 +61,48 @@ struct LibraryRule {
   std::string Remedy;      // library-specific remedy text (optional)
 };
 
+/// Where a framework runs a module's function relative to its worker fork.
+enum class HookRole {
+  PreFork,  // in the master, before workers are forked
+  PostFork, // in each worker, once, after the fork
+  Request,  // in a worker, for each request
+};
+
+/// How a module hands a function to its framework, and what that means.
+struct HookRule {
+  std::string Framework;   // framework id, e.g. "nginx"
+  HookRole Role = HookRole::PostFork;
+  // One way of recognising the registration:
+  std::string Struct, Field; // a field of a struct (initializer or store)
+  std::string FieldType;     // any field/store of this function-pointer typedef
+  std::string Register;      // a registration call, the function at RegisterArg
+  int RegisterArg = 0;
+  std::string Function;      // a function by qualified name
+  std::string FunctionPrefix;// functions whose name starts with this
+  std::string Annotation;    // [[clang::annotate("...")]] on the function
+  // Kamailio's child_init(rank): the values the framework passes in the
+  // master (before forking) and in a worker; the body's branches on the
+  // argument decide which paths run where.
+  std::vector<int64_t> MasterArgs, WorkerArgs;
+  std::string Note;          // "%s" is the function's name
+  std::string Source;
+};
+
+struct FrameworkRule {
+  std::string Name;        // id
+  std::string DisplayName; // "nginx"
+  std::string Remedy;
+  std::string Source;
+  std::string File;
+};
+
 /// All loaded rules, indexed for the extractor.
 class RuleSet {
 public:
   std::vector<LibraryRule> Libraries;
+  std::vector<FrameworkRule> Frameworks;
+  std::vector<HookRule> Hooks;
+  const FrameworkRule *framework(const std::string &Name) const;
   std::vector<HandleRule> Handles;
   std::map<std::string, std::vector<FunctionRule>> Functions; // by name
 

@@ -54,6 +54,8 @@ struct InhW {
   Chain Created;
   Chain Fork;
   std::string ForkApi;
+  Chain Hooks;           // framework: the pre-fork hook that created it
+  std::string Framework; // framework id, for the message and the remedy
 };
 
 struct HState {
@@ -91,6 +93,7 @@ struct Summary {
 };
 
 using Bindings = std::map<int, std::string>; // param -> remaining path
+using ParamValues = std::map<int, int64_t>;  // param -> known constant
 
 struct Target {
   std::string Var, Path;
@@ -113,16 +116,89 @@ public:
 
   /// Runs F from the program's point of view with state In; findings
   /// resolved at this level go to Results.
-  std::optional<HState> runEntry(const Function &F, const HState &In) {
-    Summary S = analyze(F, In.flags(), {});
+  /// Via: how the framework reaches F in a worker (a hook's note), put in
+  /// front of the path to a use.
+  std::optional<HState> runEntry(const Function &F, const HState &In,
+                                 const ParamValues &Values = {},
+                                 const Note *Via = nullptr) {
+    Summary S = analyze(F, In.flags(), {}, Values);
     for (const Pending &Pd : S.Findings)
-      Results.push_back(resolveFinding(Pd, In, nullptr, nullptr));
+      Results.push_back(resolveFinding(Pd, In, nullptr, Via));
     if (!S.Exit)
       return std::nullopt;
     return resolveState(*S.Exit, In, nullptr);
   }
 
   std::vector<Pending> Results;
+
+  /// A framework's process model: the master runs the pre-fork hooks (and
+  /// post-fork hooks that it also calls with master arguments, as Kamailio
+  /// does with child_init(PROC_INIT)), then forks; each worker runs the
+  /// post-fork hooks, then serves requests through the request hooks.
+  void runFramework(const std::string &Fw, const std::string &Display,
+                    const std::vector<const HookBinding *> &Bindings,
+                    HState St) {
+    auto functionOf = [&](const HookBinding *B) -> const Function * {
+      auto It = P.Functions.find(B->FunctionUsr);
+      return It == P.Functions.end() ? nullptr : It->second;
+    };
+    Chain CreatorHook;
+    auto run = [&](const HookBinding *B, const HState &In,
+                   const ParamValues &V, const Note &HookNote) {
+      const Function *F = functionOf(B);
+      if (!F || !relevant(*F, {}))
+        return In;
+      std::optional<HState> Out = runEntry(*F, In, V, &HookNote);
+      if (!Out)
+        return In;
+      if (Out->L && !In.L)
+        CreatorHook = {HookNote};
+      return *Out;
+    };
+    for (const HookBinding *B : Bindings)
+      if (B->Role == int(HookRole::PreFork))
+        St = run(B, St, {}, note(Note::Hook, B->Loc, B->Note));
+    for (const HookBinding *B : Bindings)
+      if (B->Role == int(HookRole::PostFork))
+        for (int64_t V : B->MasterArgs)
+          St = run(B, St, {{0, V}},
+                   note(Note::Hook, B->Loc,
+                        Display + " also calls '" + B->FunctionName +
+                            "' in the master process before it forks (with " +
+                            std::to_string(V) + ")"));
+    if (!St.L && !St.I)
+      return;
+    auto childOf = [&](const HookBinding *B) {
+      HState C;
+      if (St.I) {
+        C.I = St.I;
+      } else if (St.L) {
+        InhW W;
+        W.CreatedFromInput = St.L->FromInput;
+        W.Created = St.L->Created;
+        // The worker hook that reaches the use is the fork's note (Via).
+        W.ForkApi = Display + " forks its worker processes";
+        W.Hooks = CreatorHook;
+        W.Framework = Fw;
+        C.I = W;
+      }
+      return C;
+    };
+    std::optional<HState> Child;
+    for (const HookBinding *B : Bindings) {
+      if (B->Role != int(HookRole::PostFork))
+        continue;
+      if (!Child)
+        Child = childOf(B);
+      ParamValues V;
+      if (!B->WorkerArgs.empty())
+        V[0] = B->WorkerArgs.front();
+      Child = run(B, *Child, V, note(Note::Fork, B->Loc, B->Note));
+    }
+    for (const HookBinding *B : Bindings)
+      if (B->Role == int(HookRole::Request))
+        run(B, Child ? *Child : childOf(B), {}, note(Note::Fork, B->Loc, B->Note));
+  }
 
 private:
   /// An accessor's result stands for the global it returns.
@@ -257,7 +333,8 @@ private:
     Out.push_back(std::move(Pd));
   }
 
-  Summary analyze(const Function &F, int Flags, const Bindings &B);
+  Summary analyze(const Function &F, int Flags, const Bindings &B,
+                  const ParamValues &Values = {});
   void runStaticDestructors(const HState &St, const Note &At,
                             std::vector<Pending> &Found) {
     for (const Function *D : P.StaticDtors) {
@@ -297,8 +374,10 @@ private:
 };
 
 Summary HandleAnalysis::analyze(const Function &F, int Flags,
-                                const Bindings &B) {
+                                const Bindings &B, const ParamValues &Values) {
   std::string K = key(F, Flags, B);
+  for (const auto &[I, V] : Values)
+    K += "|v" + std::to_string(I) + "=" + std::to_string(V);
   auto Hit = Memo.find(K);
   if (Hit != Memo.end())
     return Hit->second;
@@ -330,6 +409,19 @@ Summary HandleAnalysis::analyze(const Function &F, int Flags,
     if (S.empty())
       continue;
     for (const Edge &Ed : F.Blocks[BId].Succs) {
+      // A branch on a parameter whose value the caller fixed (Kamailio's
+      // child_init(rank) guard): only the edge that value takes.
+      if (Ed.Param >= 0) {
+        auto VIt = Values.find(Ed.Param);
+        if (VIt != Values.end()) {
+          bool Takes = Ed.Default;
+          for (const auto &[V, T] : Ed.Takes)
+            if (V == VIt->second)
+              Takes = T;
+          if (!Takes)
+            continue;
+        }
+      }
       State Next;
       for (const auto &[Tag, St] : S) {
         if (Ed.ForkSite >= 0) {
@@ -570,25 +662,30 @@ void HandleAnalysis::applyCall(const Event &E, const Bindings &B, State &S,
 }
 
 std::string messageFor(const Target &H, const RuleSet &Rules,
-                       const std::string &ForkApi) {
+                       const InhW &I) {
   const LibraryRule *Lib = Rules.library(H.Info->Library);
   std::string Who = "'" + H.Info->Name + "'";
   if (Lib)
     Who += " (" + Lib->DisplayName + ")";
-  std::string Fork = ForkApi.empty() ? std::string("fork()") : ForkApi;
+  // "the process forks with fork()" or "nginx forks its worker processes".
+  std::string When =
+      !I.Framework.empty()
+          ? I.ForkApi
+          : "the process forks with " +
+                (I.ForkApi.empty() ? std::string("fork()") : I.ForkApi);
   switch (H.Sem) {
   case Semantics::ProcessBound:
-    return Who + " is open when the process forks with " + Fork +
+    return Who + " is open when " + When +
            " and is used in the child process; the handle belongs to the "
            "process that opened it";
   case Semantics::ThreadOwning:
-    return Who + " is live when the process forks with " + Fork +
+    return Who + " is live when " + When +
            " and is used in the child process; its background threads do "
            "not exist in the child";
   case Semantics::SharedSocket:
     break;
   }
-  return Who + " is connected when the process forks with " + Fork +
+  return Who + " is connected when " + When +
          " and is used in the child process; parent and child share one "
          "connection";
 }
@@ -673,6 +770,26 @@ std::vector<Finding> findHandleFindings(const Program &P,
                  E.AssignTo->Kind != HandleRef::Result)
           Keys.insert({E.AssignTo->Var, E.AssignTo->Path});
 
+  // Module hooks by framework, each function once per role, in a stable
+  // order (registration location).
+  std::map<std::string, std::vector<const HookBinding *>> HooksByFramework;
+  {
+    std::set<std::string> Seen;
+    std::vector<const HookBinding *> All;
+    for (const TUFacts &U : P.Units)
+      for (const HookBinding &B : U.Hooks)
+        All.push_back(&B);
+    std::stable_sort(All.begin(), All.end(),
+                     [](const HookBinding *X, const HookBinding *Y) {
+                       return X->Loc < Y->Loc;
+                     });
+    for (const HookBinding *B : All)
+      if (Seen.insert(B->Framework + "|" + std::to_string(B->Role) + "|" +
+                      B->FunctionUsr)
+              .second)
+        HooksByFramework[B->Framework].push_back(B);
+  }
+
   std::vector<const Function *> Roots;
   for (const auto &[Usr, F] : P.Functions)
     if (!F->IsStaticInit && !F->IsStaticDtors && !F->IsMain &&
@@ -703,6 +820,10 @@ std::vector<Finding> findHandleFindings(const Program &P,
         A.returnFromMain(*Main, *AtReturn);
     for (const Function *Root : Roots)
       A.runEntry(*Root, Start);
+    for (const auto &[Fw, Bindings] : HooksByFramework) {
+      const FrameworkRule *Rule = Rules.framework(Fw);
+      A.runFramework(Fw, Rule ? Rule->DisplayName : Fw, Bindings, Start);
+    }
 
     for (bool Close : {false, true}) {
       if ((Close && !WantClose) || (!Close && !WantUse))
@@ -720,15 +841,19 @@ std::vector<Finding> findHandleFindings(const Program &P,
       F.HandleName = H.Info->Name;
       F.Library = H.Info->Library;
       F.Message = Close ? closeMessageFor(H, Rules, Best->Harm)
-                        : messageFor(H, Rules, Best->I.ForkApi);
+                        : messageFor(H, Rules, Best->I);
       if (!Best->I.Created.empty())
         F.Notes.push_back(Best->I.Created.back());
+      F.Notes.insert(F.Notes.end(), Best->I.Hooks.begin(), Best->I.Hooks.end());
       F.Notes.insert(F.Notes.end(), Best->I.Fork.begin(), Best->I.Fork.end());
       F.Notes.insert(F.Notes.end(), Best->Use.begin(), Best->Use.end());
       Note Remedy;
       Remedy.What = Note::Remedy;
       Remedy.Loc = H.Info->Loc;
-      Remedy.Message = Close ? closeRemedyFor(H) : remedyFor(H, Rules);
+      const FrameworkRule *Fw = Rules.framework(Best->I.Framework);
+      Remedy.Message = Close ? closeRemedyFor(H)
+                       : Fw  ? Fw->Remedy
+                             : remedyFor(H, Rules);
       F.Notes.push_back(Remedy);
       Findings.push_back(std::move(F));
     }

@@ -5,6 +5,7 @@
 #include "forksafe/Extract.h"
 
 #include "HandleRefs.h"
+#include "Hooks.h"
 #include "Nolint.h"
 #include "ProcessModel.h"
 
@@ -16,6 +17,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <functional>
 #include <set>
 
 using namespace clang;
@@ -71,6 +73,8 @@ private:
   void assign(const Expr *LHS, const Expr *RHS, SourceLocation Loc,
               std::vector<Event> &Out, const VarDecl *LHSVar = nullptr);
   void labelEdges(const CFGBlock &B, Block &Out);
+  bool labelParamEdges(const Expr *Cond,
+                       const std::vector<const CFGBlock *> &Succs, Block &Out);
   /// Where the value of E ends up: assigned to an lvalue, initialising a
   /// variable, or returned.
   struct Target {
@@ -114,7 +118,56 @@ class TUExtractor : public RecursiveASTVisitor<TUExtractor> {
 public:
   TUExtractor(ASTContext &Ctx, const RuleSet &Rules, const ExtractOptions &O)
       : Ctx(Ctx), SM(Ctx.getSourceManager()), Rules(Rules), Options(O),
-        Types(Rules, Ctx) {}
+        Types(Rules, Ctx), Hooks(Rules) {}
+
+  /// Records that Fn is handed to a framework at Loc.
+  void noteHook(const HookRule &Rule, const FunctionDecl *Fn,
+                SourceLocation Loc) {
+    if (!Fn)
+      return;
+    HookBinding B;
+    B.Framework = Rule.Framework;
+    B.Role = int(Rule.Role);
+    B.FunctionUsr = Usrs.of(Fn->getCanonicalDecl());
+    B.FunctionName = Fn->getQualifiedNameAsString();
+    B.Loc = location(Loc);
+    B.Note = hookNote(Rule, B.FunctionName);
+    B.MasterArgs = Rule.MasterArgs;
+    B.WorkerArgs = Rule.WorkerArgs;
+    HookBindings.push_back(B);
+  }
+
+  /// 'ngx_module_t m = { NGX_MODULE_V1, ..., init_module, init_process, ...}'
+  /// and arrays of such structs (Kamailio's cmd_export_t cmds[]).
+  void hooksInInitializer(const Expr *E, QualType T, int Depth) {
+    if (!E || Depth > 6 || Hooks.empty())
+      return;
+    const auto *ILE = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts());
+    if (!ILE)
+      return;
+    if (ILE->isSemanticForm() == false && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    if (const auto *AT = Ctx.getAsArrayType(T)) {
+      for (unsigned I = 0; I < ILE->getNumInits(); ++I)
+        hooksInInitializer(ILE->getInit(I), AT->getElementType(), Depth + 1);
+      return;
+    }
+    const RecordDecl *RD = T->getAsRecordDecl();
+    if (!RD || !RD->getDefinition())
+      return;
+    unsigned I = 0;
+    for (const FieldDecl *F : RD->getDefinition()->fields()) {
+      if (I >= ILE->getNumInits())
+        break;
+      const Expr *Init = ILE->getInit(I++);
+      if (const FunctionDecl *Fn = functionRef(Init)) {
+        if (const HookRule *H = Hooks.forField(RD, F))
+          noteHook(*H, Fn, Init->getBeginLoc());
+      } else {
+        hooksInInitializer(Init, F->getType(), Depth + 1);
+      }
+    }
+  }
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -145,6 +198,8 @@ public:
       return true;
     if (SM.isInSystemHeader(FD->getLocation()))
       return true;
+    for (const HookRule *H : Hooks.forFunction(FD))
+      noteHook(*H, FD, FD->getLocation());
     extractFunction(FD);
     return true;
   }
@@ -172,6 +227,9 @@ public:
         noteHandleMembers(R, V, V->getType(), 0);
     }
     noteStaticDestructor(V);
+    if (V->getInit() && !isa<ParmVarDecl>(V) &&
+        !SM.isInSystemHeader(V->getLocation()))
+      hooksInInitializer(V->getInit(), V->getType(), 0);
     if (isa<ParmVarDecl>(V) || V->isStaticLocal() || !V->hasGlobalStorage() ||
         V->isInvalidDecl() || !V->getInit() || V->getDeclContext()->isDependentContext())
       return true;
@@ -260,6 +318,7 @@ public:
     }
     for (auto &[Key, H] : Handles)
       F.Handles.push_back(std::move(H));
+    F.Hooks = std::move(HookBindings);
     return F;
   }
 
@@ -361,6 +420,8 @@ public:
   const RuleSet &Rules;
   ExtractOptions Options;
   HandleTypes Types;
+  HookMatcher Hooks;
+  std::vector<HookBinding> HookBindings;
   UsrCache Usrs;
   std::set<const Expr *> DirectCallees;
   std::set<const FunctionDecl *> AddressTaken;
@@ -653,6 +714,11 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
             dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         Name = FD->getQualifiedNameAsString();
+  // 'ap_hook_child_init(child_init, NULL, NULL, APR_HOOK_MIDDLE)'.
+  if (!TU.Hooks.empty())
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (const HookRule *H = TU.Hooks.forRegister(Name, I))
+        TU.noteHook(*H, functionRef(CE->getArg(I)), CE->getArg(I)->getBeginLoc());
   // The object a member function runs on, if any.
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
   const Expr *Object = nullptr;
@@ -975,8 +1041,20 @@ void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
     destroy(DE->getArgument(), T.isNull() ? nullptr : T->getAsCXXRecordDecl(),
             DE->getBeginLoc(), Out);
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-    if (BO->getOpcode() == BO_Assign)
+    if (BO->getOpcode() == BO_Assign) {
       assign(BO->getLHS(), BO->getRHS(), BO->getOperatorLoc(), Out);
+      // 'clcf->handler = my_handler;', '*h = my_handler;' (nginx phases).
+      if (const FunctionDecl *Fn = functionRef(BO->getRHS())) {
+        const HookRule *H = nullptr;
+        if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens()))
+          if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+            H = TU.Hooks.forField(Field->getParent(), Field);
+        if (!H)
+          H = TU.Hooks.forType(BO->getLHS()->getType());
+        if (H)
+          TU.noteHook(*H, Fn, BO->getRHS()->getBeginLoc());
+      }
+    }
   } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *V = dyn_cast<VarDecl>(D))
@@ -993,6 +1071,119 @@ void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
           ReturnedLocals.push_back(V);
   }
+}
+
+bool FunctionExtractor::labelParamEdges(
+    const Expr *Cond, const std::vector<const CFGBlock *> &Succs, Block &Out) {
+  // The condition must depend on exactly one integer parameter.
+  const ParmVarDecl *Param = nullptr;
+  std::vector<int64_t> Constants;
+  bool Other = false;
+  std::vector<const Stmt *> Work = {Cond};
+  while (!Work.empty()) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    if (!S)
+      continue;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+        if (Param && Param != P)
+          Other = true;
+        Param = P;
+      } else if (!isa<EnumConstantDecl>(DRE->getDecl())) {
+        Other = true;
+      }
+    }
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      Expr::EvalResult R;
+      if (!E->isValueDependent() && E->getType()->isIntegerType() &&
+          !isa<DeclRefExpr>(E->IgnoreParenImpCasts()) &&
+          E->EvaluateAsInt(R, TU.Ctx)) {
+        Constants.push_back(R.Val.getInt().getExtValue());
+        continue; // a constant subtree: nothing inside can vary
+      }
+    }
+    if (isa<CallExpr>(S))
+      Other = true;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  if (!Param || Other || !Param->getType()->isIntegerType() || !FD)
+    return false;
+  int Index = -1;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (FD->getParamDecl(I) == Param)
+      Index = int(I);
+  if (Index < 0 || !Succs[0] || !Succs[1])
+    return false;
+  std::set<int64_t> Samples;
+  for (int64_t C : Constants)
+    for (int64_t D : {int64_t(-1), int64_t(0), int64_t(1)})
+      Samples.insert(C + D);
+  auto valueAt = [&](int64_t V) -> std::optional<bool> {
+    std::function<std::optional<int64_t>(const Expr *)> Eval =
+        [&](const Expr *E) -> std::optional<int64_t> {
+      E = E->IgnoreParenCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+        if (DRE->getDecl() == Param)
+          return V;
+      if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+        auto X = Eval(UO->getSubExpr());
+        if (!X)
+          return std::nullopt;
+        if (UO->getOpcode() == UO_LNot)
+          return int64_t(!*X);
+        if (UO->getOpcode() == UO_Minus)
+          return -*X;
+        return std::nullopt;
+      }
+      if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+        auto L = Eval(BO->getLHS()), R = Eval(BO->getRHS());
+        if (!L || !R)
+          return std::nullopt;
+        switch (BO->getOpcode()) {
+        case BO_EQ: return int64_t(*L == *R);
+        case BO_NE: return int64_t(*L != *R);
+        case BO_LT: return int64_t(*L < *R);
+        case BO_GT: return int64_t(*L > *R);
+        case BO_LE: return int64_t(*L <= *R);
+        case BO_GE: return int64_t(*L >= *R);
+        case BO_LAnd: return int64_t(*L && *R);
+        case BO_LOr: return int64_t(*L || *R);
+        default: return std::nullopt;
+        }
+      }
+      Expr::EvalResult R;
+      if (!E->isValueDependent() && E->EvaluateAsInt(R, TU.Ctx))
+        return R.Val.getInt().getExtValue();
+      return std::nullopt;
+    };
+    auto X = Eval(Cond);
+    if (!X)
+      return std::nullopt;
+    return *X != 0;
+  };
+  // A value far from every constant stands for "any other value".
+  int64_t Far = Samples.empty() ? 1000003 : *Samples.rbegin() + 1000003;
+  auto Default = valueAt(Far);
+  if (!Default)
+    return false;
+  Edge T, F;
+  T.To = Succs[0]->getBlockID();
+  F.To = Succs[1]->getBlockID();
+  T.Param = F.Param = Index;
+  T.Default = *Default;
+  F.Default = !*Default;
+  for (int64_t S : Samples) {
+    auto V = valueAt(S);
+    if (!V)
+      return false;
+    T.Takes.push_back({S, *V});
+    F.Takes.push_back({S, !*V});
+  }
+  Out.Succs.push_back(T);
+  Out.Succs.push_back(F);
+  return true;
 }
 
 void FunctionExtractor::labelEdges(const CFGBlock &B, Block &Out) {
@@ -1022,6 +1213,9 @@ void FunctionExtractor::labelEdges(const CFGBlock &B, Block &Out) {
   };
 
   if (!Site) {
+    if (Cond && Succs.size() == 2 && !isa<SwitchStmt>(Term) &&
+        labelParamEdges(Cond, Succs, Out))
+      return;
     for (const CFGBlock *To : Succs)
       add(To, true, true);
     return;

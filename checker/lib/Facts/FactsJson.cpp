@@ -157,10 +157,17 @@ json function(const Function &F) {
       Events.push_back(event(E));
     json Succs = json::array();
     for (const Edge &S : B.Succs) {
-      if (S.ForkSite < 0)
+      if (S.Param >= 0) {
+        json Takes = json::array();
+        for (const auto &[V, T] : S.Takes)
+          Takes.push_back({V, T});
+        Succs.push_back({{"to", S.To}, {"param", S.Param}, {"takes", Takes},
+                         {"default", S.Default}});
+      } else if (S.ForkSite < 0) {
         Succs.push_back(S.To);
-      else
+      } else {
         Succs.push_back({S.To, S.ForkSite, S.Child, S.Parent});
+      }
     }
     Blocks.push_back({{"e", Events}, {"s", Succs}});
   }
@@ -215,7 +222,13 @@ Function function(const json &J) {
       B.Events.push_back(event(E));
     for (const json &S : BJ.at("s")) {
       Edge Ed;
-      if (S.is_array()) {
+      if (S.is_object()) {
+        Ed.To = S.at("to").get<unsigned>();
+        Ed.Param = S.at("param").get<int>();
+        for (const json &T : S.at("takes"))
+          Ed.Takes.push_back({T.at(0).get<int64_t>(), T.at(1).get<bool>()});
+        Ed.Default = S.at("default").get<bool>();
+      } else if (S.is_array()) {
         Ed.To = S.at(0).get<unsigned>();
         Ed.ForkSite = S.at(1).get<int>();
         Ed.Child = S.at(2).get<bool>();
@@ -282,10 +295,21 @@ std::string factsToJson(const TUFacts &F, bool Pretty) {
   json Hs = json::array();
   for (const HandleVar &H : F.Handles)
     Hs.push_back(handle(H));
+  json Hooks = json::array();
+  for (const HookBinding &H : F.Hooks)
+    Hooks.push_back({{"fw", H.Framework},
+                     {"role", H.Role},
+                     {"usr", H.FunctionUsr},
+                     {"name", H.FunctionName},
+                     {"l", loc(H.Loc)},
+                     {"note", H.Note},
+                     {"master", H.MasterArgs},
+                     {"worker", H.WorkerArgs}});
   json J = {{"forksafe-facts", F.Version},
             {"main", F.MainFile},
             {"functions", Fns},
-            {"handles", Hs}};
+            {"handles", Hs},
+            {"hooks", Hooks}};
   return J.dump(Pretty ? 1 : -1, ' ', false,
                 json::error_handler_t::replace);
 }
@@ -306,6 +330,21 @@ bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
       F.Functions.push_back(function(Fn));
     for (const json &H : J.at("handles"))
       F.Handles.push_back(handle(H));
+    if (J.contains("hooks"))
+      for (const json &H : J.at("hooks")) {
+        HookBinding B;
+        B.Framework = H.at("fw").get<std::string>();
+        B.Role = H.at("role").get<int>();
+        if (B.Role < 0 || B.Role > 2)
+          throw std::runtime_error("bad hook role");
+        B.FunctionUsr = H.at("usr").get<std::string>();
+        B.FunctionName = H.at("name").get<std::string>();
+        B.Loc = loc(H.at("l"));
+        B.Note = H.at("note").get<std::string>();
+        B.MasterArgs = H.at("master").get<std::vector<int64_t>>();
+        B.WorkerArgs = H.at("worker").get<std::vector<int64_t>>();
+        F.Hooks.push_back(std::move(B));
+      }
     Out = std::move(F);
     return true;
   } catch (const std::exception &Ex) {

@@ -22,6 +22,7 @@ const char *noteKind(Note::Kind K) {
   case Note::Use: return "use";
   case Note::Close: return "close";
   case Note::Remedy: return "remedy";
+  case Note::Hook: return "hook";
   }
   return "note";
 }

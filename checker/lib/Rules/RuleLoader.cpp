@@ -51,6 +51,13 @@ const LibraryRule *RuleSet::library(const std::string &Name) const {
   return nullptr;
 }
 
+const FrameworkRule *RuleSet::framework(const std::string &Name) const {
+  for (const FrameworkRule &F : Frameworks)
+    if (F.Name == Name)
+      return &F;
+  return nullptr;
+}
+
 const HandleRule *RuleSet::handleType(const std::string &TypeName) const {
   for (const HandleRule &H : Handles)
     if (H.Type == TypeName)
@@ -78,6 +85,11 @@ std::string RuleSet::digest() const {
   std::ostringstream OS;
   for (const HandleRule &H : Handles)
     OS << "H" << H.Library << "|" << H.Type << "|" << int(H.Sem) << "\n";
+  for (const HookRule &H : Hooks)
+    OS << "K" << H.Framework << "|" << int(H.Role) << "|" << H.Struct << "|"
+       << H.Field << "|" << H.FieldType << "|" << H.Register << "|"
+       << H.RegisterArg << "|" << H.Function << "|" << H.FunctionPrefix << "|"
+       << H.Annotation << "\n";
   for (const auto &[Name, Rules] : Functions)
     for (const FunctionRule &F : Rules)
       OS << "F" << Name << "|" << int(F.FunctionRole) << "|" << F.HandleArg
@@ -225,12 +237,118 @@ std::optional<Semantics> parseSemantics(const std::string &S) {
   return std::nullopt;
 }
 
+std::optional<HookRole> parseHookRole(const std::string &S) {
+  if (S == "prefork")
+    return HookRole::PreFork;
+  if (S == "postfork")
+    return HookRole::PostFork;
+  if (S == "request")
+    return HookRole::Request;
+  return std::nullopt;
+}
+
+/// A framework rule file: which module hooks run before or after the fork.
+void loadFramework(const std::string &Path, const PositionedJson &Doc,
+                   RuleSet &Rules, std::vector<RuleError> &Errors) {
+  Validator V(Path, Doc, Errors);
+  const json &Root = Doc.Value;
+  size_t Before = Errors.size();
+  V.checkKeys(Root, "", {"framework", "name", "source", "remedy", "hooks"},
+              {"framework", "name", "source", "remedy", "hooks"});
+  FrameworkRule F;
+  F.File = Path;
+  V.string(Root, "", "framework", F.Name, true);
+  V.string(Root, "", "name", F.DisplayName, true);
+  V.string(Root, "", "remedy", F.Remedy, true);
+  if (Root.contains("source"))
+    V.source(Root, "", F.Source);
+  if (!F.Name.empty() && Rules.framework(F.Name))
+    V.error("/framework", "framework '" + F.Name + "' is already defined in " +
+                              Rules.framework(F.Name)->File);
+  std::vector<HookRule> Hooks;
+  const json *Hs = Root.contains("hooks") ? &Root["hooks"] : nullptr;
+  if (Hs && (!Hs->is_array() || Hs->empty()))
+    V.error("/hooks", "key 'hooks' must be a non-empty array");
+  for (size_t I = 0; Hs && Hs->is_array() && I < Hs->size(); ++I) {
+    std::string P = "/hooks/" + std::to_string(I);
+    const json &H = (*Hs)[I];
+    if (!H.is_object()) {
+      V.error(P, V.where(P) + " must be an object");
+      continue;
+    }
+    V.checkKeys(H, P,
+                {"role", "struct", "field", "field-type", "register",
+                 "register-arg", "function", "function-prefix", "annotation",
+                 "master-args", "worker-args", "note", "source"},
+                {"role", "note", "source"});
+    HookRule HR;
+    HR.Framework = F.Name;
+    std::string Role;
+    if (V.string(H, P, "role", Role, true) && !Role.empty()) {
+      if (auto R = parseHookRole(Role))
+        HR.Role = *R;
+      else
+        V.error(P + "/role", "key 'role' in " + V.where(P) +
+                                 " must be one of prefork, postfork, request "
+                                 "(got '" + Role + "')");
+    }
+    V.string(H, P, "struct", HR.Struct, false);
+    V.string(H, P, "field", HR.Field, false);
+    V.string(H, P, "field-type", HR.FieldType, false);
+    V.string(H, P, "register", HR.Register, false);
+    V.string(H, P, "function", HR.Function, false);
+    V.string(H, P, "function-prefix", HR.FunctionPrefix, false);
+    V.string(H, P, "annotation", HR.Annotation, false);
+    V.string(H, P, "note", HR.Note, true);
+    if (H.contains("source"))
+      V.source(H, P, HR.Source);
+    if (H.contains("register-arg")) {
+      if (!H["register-arg"].is_number_unsigned())
+        V.error(P + "/register-arg", "key 'register-arg' in " + V.where(P) +
+                                         " must be an argument index");
+      else
+        HR.RegisterArg = H["register-arg"].get<int>();
+    }
+    for (const char *Key : {"master-args", "worker-args"}) {
+      if (!H.contains(Key))
+        continue;
+      const json &A = H[Key];
+      bool Ok = A.is_array();
+      for (const json &X : A)
+        Ok &= X.is_number_integer();
+      if (!Ok) {
+        V.error(P + "/" + Key, std::string("key '") + Key + "' in " +
+                                   V.where(P) + " must be a list of integers");
+        continue;
+      }
+      (std::string(Key) == "master-args" ? HR.MasterArgs : HR.WorkerArgs) =
+          A.get<std::vector<int64_t>>();
+    }
+    int Ways = (!HR.Field.empty() && !HR.Struct.empty()) + !HR.FieldType.empty() +
+               !HR.Register.empty() + !HR.Function.empty() +
+               !HR.FunctionPrefix.empty() + !HR.Annotation.empty();
+    if (Ways != 1)
+      V.error(P, V.where(P) + " needs exactly one of struct+field, "
+                              "field-type, register, function, "
+                              "function-prefix, annotation");
+    Hooks.push_back(HR);
+  }
+  if (Errors.size() != Before)
+    return;
+  Rules.Frameworks.push_back(F);
+  Rules.Hooks.insert(Rules.Hooks.end(), Hooks.begin(), Hooks.end());
+}
+
 void loadDocument(const std::string &Path, const PositionedJson &Doc,
                   RuleSet &Rules, std::vector<RuleError> &Errors) {
   Validator V(Path, Doc, Errors);
   const json &Root = Doc.Value;
   if (!Root.is_object()) {
     V.error("", "a rule file must be a JSON object");
+    return;
+  }
+  if (Root.contains("framework")) {
+    loadFramework(Path, Doc, Rules, Errors);
     return;
   }
   size_t ErrorsBefore = Errors.size();

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "Hooks.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+
+using namespace clang;
+
+namespace forksafe {
+
+const HookRule *HookMatcher::forField(const RecordDecl *RD,
+                                      const FieldDecl *F) const {
+  // 'struct ngx_module_s' by its tag; 'typedef struct {...} ngx_http_module_t'
+  // by its typedef.
+  std::string Struct = RD ? RD->getName().str() : "";
+  if (RD && Struct.empty())
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      Struct = TD->getName().str();
+  for (const HookRule &H : Rules.Hooks)
+    if (!H.Field.empty() && H.Field == F->getName() && H.Struct == Struct)
+      return &H;
+  return forType(F->getType());
+}
+
+const HookRule *HookMatcher::forType(QualType T) const {
+  for (const HookRule &H : Rules.Hooks) {
+    if (H.FieldType.empty())
+      continue;
+    for (QualType Q = T; !Q.isNull();) {
+      const auto *TT = Q->getAs<TypedefType>();
+      if (!TT)
+        break;
+      if (TT->getDecl()->getName() == H.FieldType)
+        return &H;
+      Q = TT->getDecl()->getUnderlyingType();
+    }
+  }
+  return nullptr;
+}
+
+const HookRule *HookMatcher::forRegister(const std::string &Callee,
+                                         unsigned Arg) const {
+  for (const HookRule &H : Rules.Hooks)
+    if (!H.Register.empty() && H.Register == Callee &&
+        unsigned(H.RegisterArg) == Arg)
+      return &H;
+  return nullptr;
+}
+
+std::vector<const HookRule *>
+HookMatcher::forFunction(const FunctionDecl *FD) const {
+  std::vector<const HookRule *> Out;
+  std::string Name = FD->getQualifiedNameAsString();
+  for (const HookRule &H : Rules.Hooks) {
+    if (!H.Function.empty() && H.Function == Name)
+      Out.push_back(&H);
+    else if (!H.FunctionPrefix.empty() && Name.rfind(H.FunctionPrefix, 0) == 0)
+      Out.push_back(&H);
+    else if (!H.Annotation.empty())
+      for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+        if (A->getAnnotation() == H.Annotation)
+          Out.push_back(&H);
+  }
+  return Out;
+}
+
+const FunctionDecl *functionRef(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_AddrOf)
+        return nullptr;
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<FunctionDecl>(DRE->getDecl());
+    return nullptr;
+  }
+  return nullptr;
+}
+
+std::string hookNote(const HookRule &Rule, const std::string &Function) {
+  std::string N = Rule.Note;
+  size_t P = N.find("%s");
+  if (P != std::string::npos)
+    N.replace(P, 2, "'" + Function + "'");
+  return N;
+}
+
+} // namespace forksafe

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+/// Recognising how a module hands functions to its framework: struct
+/// fields (initialisers and stores), function-pointer typedefs, registration
+/// calls, names, name prefixes and annotations (rules/frameworks/*.json).
+#pragma once
+
+#include "forksafe/Facts.h"
+#include "forksafe/Rules.h"
+
+#include "clang/AST/Type.h"
+
+#include <vector>
+
+namespace clang {
+class Expr;
+class FieldDecl;
+class FunctionDecl;
+class RecordDecl;
+} // namespace clang
+
+namespace forksafe {
+
+class HookMatcher {
+public:
+  explicit HookMatcher(const RuleSet &Rules) : Rules(Rules) {}
+  bool empty() const { return Rules.Hooks.empty(); }
+  /// A function stored into a field (initialiser or assignment).
+  const HookRule *forField(const clang::RecordDecl *RD,
+                           const clang::FieldDecl *F) const;
+  /// A function stored into an lvalue of a function-pointer typedef.
+  const HookRule *forType(clang::QualType T) const;
+  const HookRule *forRegister(const std::string &Callee, unsigned Arg) const;
+  /// Hooks a function is by its own name, prefix or annotation.
+  std::vector<const HookRule *> forFunction(const clang::FunctionDecl *FD) const;
+
+private:
+  const RuleSet &Rules;
+};
+
+/// The function an expression names ('fn', '&fn', '(cast)fn'), if any.
+const clang::FunctionDecl *functionRef(const clang::Expr *E);
+
+/// The binding's note: the rule's note with %s replaced by the function.
+std::string hookNote(const HookRule &Rule, const std::string &Function);
+
+} // namespace forksafe
