@@ -117,8 +117,11 @@ log "$PKG $VERSION: $ntu translation units in $DB/compile_commands.json"
 
 # --- 4. side by side ------------------------------------------------------------
 out="$BENCH_DIR/out"
-rm -rf "$out"
+# REUSE_BASELINES=1: keep the clang/clang-tidy measurements of the previous
+# run (same machine, same day) and measure forksafe again.
+[ "${REUSE_BASELINES:-0}" = 1 ] || rm -rf "$out"
 mkdir -p "$out"
+have() { [ "${REUSE_BASELINES:-0}" = 1 ] && [ -s "$1" ]; }
 cache="$BENCH_DIR/fs-cache"
 # Every measured command runs under an address-space limit, so a blow-up is
 # reported (exit 134/137 in the table) instead of waking the OOM killer on a
@@ -134,34 +137,34 @@ rs = [json.loads(open(f).read()) for f in sys.argv[1:]]
 print(json.dumps(min(rs, key=lambda r: r["wall"])))
 EOF
 }
-TO() { timeout -s KILL "$@"; } # a killed run shows exit 137 in the table
+# A run killed by its time limit shows exit 137 in the table.
 for r in $(seq 1 "$ROUNDS"); do
   log "round $r/$ROUNDS: forksafe extract (parse + facts, no link, no cache)"
   rm -rf "$out/facts"
   M --label extract --stdout "$out/extract.$r.out" --stderr "$out/extract.$r.err" -- \
-    TO "$FS_TIMEOUT" "$FORKSAFE" extract -p "$DB" --no-cache --facts-dir="$out/facts" -j "$JOBS" \
+    timeout -s KILL "$FS_TIMEOUT" "$FORKSAFE" extract -p "$DB" --no-cache --facts-dir="$out/facts" -j "$JOBS" \
     >"$out/m-extract.$r.json"
   cat "$out/m-extract.$r.json" >&2
 
   log "round $r/$ROUNDS: forksafe, cold cache"
   rm -rf "$cache"
   M --label cold --stdout "$out/cold.$r.out" --stderr "$out/cold.$r.err" -- \
-    TO "$FS_TIMEOUT" "$FORKSAFE" -p "$DB" --cache-dir="$cache" -j "$JOBS" >"$out/m-cold.$r.json"
+    timeout -s KILL "$FS_TIMEOUT" "$FORKSAFE" -p "$DB" --cache-dir="$cache" -j "$JOBS" >"$out/m-cold.$r.json"
   cat "$out/m-cold.$r.json" >&2
 
   log "round $r/$ROUNDS: clang-19 -fsyntax-only"
-  M --label syntax --stdout "$out/syntax.$r.json" --stderr "$out/syntax.$r.err" -- \
+  have "$out/m-syntax.$r.json" || M --label syntax --stdout "$out/syntax.$r.json" --stderr "$out/syntax.$r.err" -- \
     python3 "$here/replay-syntax.py" -p "$DB" -j "$JOBS" --per-tu "$out/syntax-per-tu.$r.txt" \
     >"$out/m-syntax.$r.json"
   cat "$out/m-syntax.$r.json" >&2
 
   log "round $r/$ROUNDS: forksafe, warm cache (nothing changed)"
   M --label warm --stdout "$out/warm.$r.out" --stderr "$out/warm.$r.err" -- \
-    TO "$FS_TIMEOUT" "$FORKSAFE" -p "$DB" --cache-dir="$cache" -j "$JOBS" --verbose >"$out/m-warm.$r.json"
+    timeout -s KILL "$FS_TIMEOUT" "$FORKSAFE" -p "$DB" --cache-dir="$cache" -j "$JOBS" --verbose >"$out/m-warm.$r.json"
   cat "$out/m-warm.$r.json" >&2
 
   log "round $r/$ROUNDS: clang-tidy-19 -checks=-*,bugprone-signal-handler"
-  M --label tidy --stdout "$out/tidy.$r.out" --stderr "$out/tidy.$r.err" -- \
+  have "$out/m-tidy.$r.json" || M --label tidy --stdout "$out/tidy.$r.out" --stderr "$out/tidy.$r.err" -- \
     run-clang-tidy-19 -quiet -j "$JOBS" -p "$DB" -checks='-*,bugprone-signal-handler' \
     >"$out/m-tidy.$r.json"
   cat "$out/m-tidy.$r.json" >&2
@@ -206,7 +209,7 @@ cat "$out/gen-facts.txt" 2>/dev/null >&2 || true
 for r in $(seq 1 "$ROUNDS"); do
   log "round $r/$ROUNDS: forksafe link on $SYNTH_TUS synthetic TUs"
   M --label link --stdout "$out/link.$r.out" --stderr "$out/link.$r.err" -- \
-    TO "$LINK_TIMEOUT" "$FORKSAFE" link "$synth" >"$out/m-link.$r.json"
+    timeout -s KILL "$LINK_TIMEOUT" "$FORKSAFE" link "$synth" >"$out/m-link.$r.json"
   cat "$out/m-link.$r.json" >&2
 done
 best "$out"/m-link.*.json >"$out/link.json"
