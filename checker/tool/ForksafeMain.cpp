@@ -25,6 +25,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
@@ -63,7 +64,10 @@ std::string defaultRulesDir(const char *Argv0) {
 }
 
 /// Checks that Path holds a JSON array of compile commands; Err says why not.
-bool checkCompileCommandsJson(const std::string &Path, std::string &Err) {
+/// Text receives the database with relative "directory" entries made
+/// absolute against the database's own directory (not ours).
+bool checkCompileCommandsJson(const std::string &Path, std::string &Err,
+                              std::string &Text) {
   auto Buf = MemoryBuffer::getFile(Path);
   if (!Buf) {
     Err = Buf.getError().message();
@@ -89,6 +93,16 @@ bool checkCompileCommandsJson(const std::string &Path, std::string &Err) {
       return false;
     }
   }
+  for (nlohmann::json &E : J)
+    if (E["directory"].is_string() &&
+        !sys::path::is_absolute(E["directory"].get<std::string>())) {
+      SmallString<256> Dir(sys::path::parent_path(Path));
+      sys::fs::make_absolute(Dir);
+      sys::path::append(Dir, E["directory"].get<std::string>());
+      sys::path::remove_dots(Dir, true);
+      E["directory"] = std::string(Dir.str());
+    }
+  Text = J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return true;
 }
 
@@ -129,14 +143,17 @@ int loadCommands(const CliOptions &O,
                   "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON or "
                   "use bear)");
     // Validate the JSON first: LLVM's loader prints parser noise to stderr.
-    std::string Err;
-    if (!checkCompileCommandsJson(std::string(Json.str()), Err))
+    std::string Err, Text;
+    if (!checkCompileCommandsJson(std::string(Json.str()), Err, Text))
       return fail("cannot read '" + std::string(Json.str()) + "': " + Err);
-    L.DB = clang::tooling::JSONCompilationDatabase::loadFromFile(
-        Json, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+    L.DB = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
+        Text, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
     if (!L.DB)
       return fail("cannot read '" + std::string(Json.str()) +
                   "': " + Err.substr(0, Err.find('\n')));
+    // Response files ('@args.rsp') in the commands, as the compiler would.
+    L.DB = clang::tooling::expandResponseFiles(std::move(L.DB),
+                                               llvm::vfs::getRealFileSystem());
   }
   if (!L.DB && !O.Files.empty()) {
     std::string Err;
@@ -166,6 +183,12 @@ int loadCommands(const CliOptions &O,
     }
     // Several entries for one file (built twice): the first is enough.
     L.Commands.push_back(Cmds.front());
+    std::vector<std::string> Dropped;
+    dropUnsafeArguments(Cmds.front().CommandLine, &Dropped);
+    for (const std::string &D : Dropped)
+      verbose(O, std::string(Abs.str()) + ": ignoring '" + D +
+                     "' (forksafe never loads or runs what a compile command "
+                     "names)");
   }
   // A deterministic order (and share, with --shard) whatever the database
   // order is.

@@ -31,6 +31,11 @@ struct TUOutcome {
   std::vector<std::string> Inputs; // every file the TU read (cache key)
 };
 
+/// Removes what would make the compiler load or run code named by the input
+/// (-fplugin=, -fpass-plugin=, -Xclang -load, -Xclang -plugin*, -B, ...).
+std::vector<std::string> dropUnsafeArguments(const std::vector<std::string> &In,
+                                             std::vector<std::string> *Dropped);
+
 /// Parses and extracts one TU. Never throws; errors land in TUOutcome.
 TUOutcome extractTranslationUnit(const clang::tooling::CompileCommand &Command,
                                  const RuleSet &Rules,

@@ -97,10 +97,60 @@ private:
   bool &Done;
 };
 
+} // namespace
+
+std::vector<std::string> dropUnsafeArguments(const std::vector<std::string> &In,
+                                             std::vector<std::string> *Dropped) {
+  // forksafe parses; it never loads or runs anything a compile command names:
+  // compiler plugins, pass plugins, alternative tool directories.
+  std::vector<std::string> Out;
+  auto drop = [&](const std::string &A) {
+    if (Dropped)
+      Dropped->push_back(A);
+  };
+  for (size_t I = 0; I < In.size(); ++I) {
+    const std::string &A = In[I];
+    auto starts = [&](const char *P) { return A.rfind(P, 0) == 0; };
+    if (starts("-fplugin=") || starts("-fpass-plugin=") ||
+        starts("-fplugin-arg-")) {
+      drop(A);
+      continue;
+    }
+    if (A == "-B" || A == "--prefix") { // takes the next argument
+      drop(A + (I + 1 < In.size() ? " " + In[I + 1] : ""));
+      ++I;
+      continue;
+    }
+    if (starts("-B") || starts("--prefix=")) {
+      drop(A);
+      continue;
+    }
+    if (A == "-Xclang" && I + 1 < In.size()) {
+      const std::string &N = In[I + 1];
+      if (N == "-load" || N.rfind("-plugin", 0) == 0 ||
+          N.rfind("-add-plugin", 0) == 0 || N == "-fpass-plugin") {
+        drop(A + " " + N);
+        ++I;
+        // '-Xclang -load -Xclang lib.so': drop the argument too.
+        if ((N == "-load" || N == "-plugin" || N == "-add-plugin") &&
+            I + 2 < In.size() && In[I + 1] == "-Xclang") {
+          drop(In[I + 1] + " " + In[I + 2]);
+          I += 2;
+        }
+        continue;
+      }
+    }
+    Out.push_back(A);
+  }
+  return Out;
+}
+
+namespace {
+
 std::vector<std::string> adjustedCommandLine(const tooling::CompileCommand &C,
                                              const DriverOptions &O) {
   using namespace tooling;
-  std::vector<std::string> Args = C.CommandLine;
+  std::vector<std::string> Args = dropUnsafeArguments(C.CommandLine, nullptr);
   ArgumentsAdjuster Adjust = combineAdjusters(
       getClangStripOutputAdjuster(),
       combineAdjusters(getClangStripDependencyFileAdjuster(),
