@@ -76,6 +76,7 @@ extern handler_fn g_handlers[];
                 if (i + 1) % a.chain != 0 and i + 1 < N:
                     decls.add("void %s(int);" % fn(i + 1, 0))
                     b.append("  if (n > 0) %s(n - 1);" % fn(i + 1, 0))
+                b.append("  if (n > 5) %s(n - 1);" % fn(i, 2))  # into the random call graph
                 b.append("  s_count += n;")
             elif k == 1:
                 b.append("  if (n > 1) %s(n / 2);" % fn(i, 1))

@@ -4,7 +4,11 @@ wall seconds, user/sys seconds, the exit code, the peak RSS GNU time reports
 (on Linux that is max(process, every reaped descendant): for forksafe, the
 coordinator or its largest forked worker), and the coordinator's own peak
 (VmHWM of the direct child of time, polled every 10 ms until it exits; the
-high-water mark only grows, so the last sample is the peak up to then).
+high-water mark only grows, so the last sample is the peak up to then; a
+'timeout' wrapper is looked through, and a run killed by it still has this
+figure, while time's own maximum then only covers 'timeout'), and the largest
+sampled VmHWM of the coordinator's children (workers; sampled, so a worker
+that lives less than 10 ms may be missed).
 
 Usage: measure.py [--out FILE] [--stdout FILE] [--stderr FILE] -- CMD...
 """
@@ -25,6 +29,14 @@ def hwm(pid):
             return int(m.group(1)) if m else 0
     except OSError:
         return None
+
+
+def comm(pid):
+    try:
+        with open("/proc/%d/comm" % pid) as f:
+            return f.read().strip()
+    except OSError:
+        return ""
 
 
 def children(pid):
@@ -52,15 +64,23 @@ def main():
         t0 = time.monotonic()
         p = subprocess.Popen(["/usr/bin/time", "-v", "-o", tf.name] + cmd,
                              stdout=so, stderr=se)
-        coord, coord_hwm = None, 0
+        coord, coord_hwm, worker_hwm = None, 0, 0
         while p.poll() is None:
             if coord is None:
+                # The measured program: the first descendant of time that is
+                # not a 'timeout' wrapper.
                 kids = children(p.pid)
+                while kids and comm(kids[0]) == "timeout":
+                    kids = children(kids[0])
                 coord = kids[0] if kids else None
             if coord is not None:
                 v = hwm(coord)
                 if v:
                     coord_hwm = max(coord_hwm, v)
+                for w in children(coord):  # sampled: misses short peaks
+                    v = hwm(w)
+                    if v:
+                        worker_hwm = max(worker_hwm, v)
             time.sleep(0.01)
         wall = time.monotonic() - t0
     with open(tf.name) as f:
@@ -77,7 +97,8 @@ def main():
                "user": field("User time (seconds)"),
                "sys": field("System time (seconds)"),
                "max_rss_kb": field("Maximum resident set size (kbytes)", int),
-               "coordinator_hwm_kb": coord_hwm}, sys.stdout)
+               "coordinator_hwm_kb": coord_hwm,
+               "sampled_worker_hwm_kb": worker_hwm}, sys.stdout)
     print()
 
 

@@ -38,7 +38,11 @@ for j in 1 2; do
 done
 n1=$(grep -c ': warning: ' "$out/j1.out" || true)
 n2=$(grep -c ': warning: ' "$out/j2.out" || true)
-if diff -q "$out/j1.out" "$out/j2.out" >/dev/null; then same=identical; else same=DIFFERENT; fi
+rc1=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rc"])' "$out/m-j1.json")
+rc2=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rc"])' "$out/m-j2.json")
+if [ "$rc1" -gt 1 ] || [ "$rc2" -gt 1 ]; then
+  same="not comparable: a run did not finish (exit $rc1 / $rc2; 137 = killed at FS_TIMEOUT, 139 = SIGSEGV)"
+elif diff -q "$out/j1.out" "$out/j2.out" >/dev/null; then same=identical; else same=DIFFERENT; fi
 python3 - "$out" "$SCALE_TUS" "$n1" "$n2" "$same" <<'EOF' | tee "$out/results.md"
 import json, os, sys
 out, tus, n1, n2, same = sys.argv[1:6]
