@@ -242,7 +242,7 @@ r0 = ext["wall"] / syn["wall"]
 K = lambda m: " (killed: a lower bound)" if killed(m) else ""
 rows.append(("cold forksafe / clang-19 -fsyntax-only", "%s / %.1f s = **%s%.2f**%s" % (secs(cold), syn["wall"], ">" if killed(cold) else "", r1, K(cold)), "<= 1.15", ok(r1 <= 1.15 and not killed(cold))))
 rows.append(("forksafe extract alone (parse + facts, no link) / clang-19 -fsyntax-only", "%s / %.1f s = **%.2f**" % (secs(ext), syn["wall"], r0), "(diagnosis)", ""))
-rows.append(("forksafe link alone on these facts", "%s, %s" % (secs(linkr), mb(linkr["max_rss_kb"])), "(diagnosis)", ""))
+rows.append(("forksafe link alone on these facts", "%s, %s" % (secs(linkr), mb(peak(linkr))), "(diagnosis)", ""))
 rows.append(("cold forksafe / clang-tidy-19 bugprone-signal-handler", "%s / %.1f s = **%s%.2f**" % (secs(cold), tidy["wall"], ">" if killed(cold) else "", r2), "< 1", ok(r2 < 1 and not killed(cold))))
 rows.append(("warm forksafe (nothing changed) / cold", "%s / %s = **%.1f %%**" % (secs(warm), secs(cold), 100 * r3), "<= 5 %", ok(r3 <= 0.05 and not killed(warm))))
 rows.append(("forksafe link, %s synthetic TUs: time" % synth, "**%s** (exit %s)" % (secs(link), link["rc"]), "<= 2 s", ok(link["wall"] <= 2 and not killed(link))))
