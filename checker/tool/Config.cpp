@@ -100,8 +100,9 @@ bool findTidyConfig(const std::string &Start, TidyConfig &Out,
       if (!C.InheritParentConfig)
         break;
     }
-    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
-    if (Parent.empty() || Parent == Dir)
+    // Copy first: Parent points into Dir, which the assignment rewrites.
+    std::string Parent = llvm::sys::path::parent_path(Dir).str();
+    if (Parent.empty() || Parent == Dir.str())
       break;
     Dir = Parent;
   }

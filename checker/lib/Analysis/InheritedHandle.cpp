@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <pthread.h>
 #include <map>
 #include <optional>
 #include <set>
@@ -91,6 +92,9 @@ struct Summary {
   std::optional<HState> Exit; // nullopt: never returns
   std::vector<Pending> Findings;
 };
+
+/// Prefers the shortest explanation, then the earliest; stable across -j.
+bool betterPending(const Pending &A, const Pending &B);
 
 using Bindings = std::map<int, std::string>; // param -> remaining path
 using ParamValues = std::map<int, int64_t>;  // param -> known constant
@@ -323,13 +327,16 @@ private:
     return Out;
   }
 
+  /// Keeps one pending finding per kind: only the best is ever reported,
+  /// and keeping all would make summaries grow with the depth of the call
+  /// graph above every use.
   void addFinding(std::vector<Pending> &Out, Pending Pd) const {
-    for (const Pending &Q : Out)
-      if (Q.I.FromInput == Pd.I.FromInput && Q.Close == Pd.Close &&
-          !Q.Use.empty() &&
-          !Pd.Use.empty() && Q.Use.back().Loc == Pd.Use.back().Loc &&
-          Q.Use.size() == Pd.Use.size())
+    for (Pending &Q : Out)
+      if (Q.I.FromInput == Pd.I.FromInput && Q.Close == Pd.Close) {
+        if (betterPending(Pd, Q))
+          Q = std::move(Pd);
         return;
+      }
     Out.push_back(std::move(Pd));
   }
 
@@ -728,7 +735,6 @@ Semantics parseSemantics(const std::string &S) {
   return Semantics::SharedSocket;
 }
 
-/// Prefers the shortest explanation, then the earliest; stable across -j.
 bool betterPending(const Pending &A, const Pending &B) {
   size_t NA = A.I.Fork.size() + A.Use.size();
   size_t NB = B.I.Fork.size() + B.Use.size();
@@ -747,9 +753,47 @@ bool betterPending(const Pending &A, const Pending &B) {
 
 } // namespace
 
-std::vector<Finding> findHandleFindings(const Program &P,
-                                        const RuleSet &Rules,
+namespace {
+std::vector<Finding> findHandleFindingsImpl(const Program &P,
+                                            const RuleSet &Rules,
+                                            const CheckSelection &Checks);
+
+struct AnalysisJob {
+  const Program *P;
+  const RuleSet *Rules;
+  const CheckSelection *Checks;
+  std::vector<Finding> Out;
+};
+
+void *runAnalysisJob(void *Arg) {
+  auto *J = static_cast<AnalysisJob *>(Arg);
+  J->Out = findHandleFindingsImpl(*J->P, *J->Rules, *J->Checks);
+  return nullptr;
+}
+} // namespace
+
+std::vector<Finding> findHandleFindings(const Program &P, const RuleSet &Rules,
                                         const CheckSelection &Checks) {
+  // The analysis recurses once per call on a path: a call chain thousands of
+  // functions deep needs more than the default 8 MiB of stack. Run it on a
+  // thread whose (lazily committed) stack is large.
+  AnalysisJob Job{&P, &Rules, &Checks, {}};
+  pthread_attr_t Attr;
+  pthread_t Thread;
+  if (pthread_attr_init(&Attr) == 0 &&
+      pthread_attr_setstacksize(&Attr, size_t(1) << 30) == 0 &&
+      pthread_create(&Thread, &Attr, runAnalysisJob, &Job) == 0) {
+    pthread_join(Thread, nullptr);
+    pthread_attr_destroy(&Attr);
+    return std::move(Job.Out);
+  }
+  return findHandleFindingsImpl(P, Rules, Checks);
+}
+
+namespace {
+std::vector<Finding> findHandleFindingsImpl(const Program &P,
+                                            const RuleSet &Rules,
+                                            const CheckSelection &Checks) {
   const std::string UseCheck = "forksafe-inherited-handle";
   const std::string CloseCheck = "forksafe-inherited-handle-close";
   Relevance Rel(P);
@@ -796,10 +840,37 @@ std::vector<Finding> findHandleFindings(const Program &P,
         !P.Called.count(Usr) && !F->AddressTaken)
       Roots.push_back(F);
 
+  // Where each handle can become live. A handle nothing ever creates cannot
+  // be inherited; a local one only lives in the functions that create it.
+  std::map<std::string, std::set<const Function *>> Creators;
+  bool ThisCreates = false; // constructors and methods create via 'this'
+  for (const auto &[Usr, F] : P.Functions)
+    for (const Block &B : F->Blocks)
+      for (const Event &E : B.Events) {
+        bool Creates = E.Kind == EventKind::Create ||
+                       E.Kind == EventKind::Connect ||
+                       E.Kind == EventKind::Reset ||
+                       (E.Kind == EventKind::Use && E.Connects);
+        const HandleRef *R = Creates ? &E.Ref
+                             : (E.Kind == EventKind::Call && E.AssignTo)
+                                 ? &*E.AssignTo
+                                 : nullptr;
+        if (!R)
+          continue;
+        if (R->Kind == HandleRef::Param)
+          ThisCreates = true;
+        else if (R->Kind != HandleRef::Result)
+          Creators[R->key()].insert(F);
+      }
+
   std::vector<Finding> Findings;
   for (const auto &[Var, Path] : Keys) {
     auto HIt = P.Handles.find(Var + Path);
     if (HIt == P.Handles.end())
+      continue;
+    auto CIt = Creators.find(Var + Path);
+    bool Local = HIt->second->Store == Storage::Local;
+    if (CIt == Creators.end() && (Local || !ThisCreates))
       continue;
     Target H{Var, Path, HIt->second, parseSemantics(HIt->second->Semantics)};
     bool WantUse = Checks.InheritedHandle && !nolintSilences(H.Info->Nolint, UseCheck);
@@ -808,6 +879,12 @@ std::vector<Finding> findHandleFindings(const Program &P,
     if (!WantUse && !WantClose)
       continue;
     HandleAnalysis A(P, Rel, H);
+    if (Local) {
+      // A local is born in its own function: run that, from nothing.
+      if (CIt != Creators.end())
+        for (const Function *F : CIt->second)
+          A.runEntry(*F, HState());
+    } else {
     // Dynamic initialisers run first, in some order, then main; functions
     // nobody calls (library entry points, callbacks of unknown callers) are
     // analysed from the state after initialisation.
@@ -823,6 +900,7 @@ std::vector<Finding> findHandleFindings(const Program &P,
     for (const auto &[Fw, Bindings] : HooksByFramework) {
       const FrameworkRule *Rule = Rules.framework(Fw);
       A.runFramework(Fw, Rule ? Rule->DisplayName : Fw, Bindings, Start);
+    }
     }
 
     for (bool Close : {false, true}) {
@@ -861,5 +939,7 @@ std::vector<Finding> findHandleFindings(const Program &P,
   std::sort(Findings.begin(), Findings.end());
   return Findings;
 }
+
+} // namespace
 
 } // namespace forksafe

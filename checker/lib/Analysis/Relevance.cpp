@@ -10,6 +10,18 @@ static bool isHandleEvent(EventKind K) {
 }
 
 Relevance::Relevance(const Program &P) {
+  // Only variables that hold handles matter; and only globals can matter to
+  // a caller (a local is invisible outside its function: callees see it
+  // through their parameters).
+  std::set<std::string> HandleRoots;
+  for (const auto &[Key, H] : P.Handles)
+    HandleRoots.insert(Key.substr(0, Key.size() - H->Path.size()));
+  auto note = [&](const std::string &Usr, const HandleRef &R) {
+    if (R.Kind == HandleRef::Global && HandleRoots.count(R.Var))
+      Vars[Usr].insert(R.Var);
+    else if (R.Kind == HandleRef::Local)
+      Locals[Usr].insert(R.Var);
+  };
   std::map<std::string, std::vector<std::string>> Callers;
   std::map<std::string, std::vector<std::string>> Callees;
   for (const auto &[Usr, F] : P.Functions) {
@@ -28,17 +40,18 @@ Relevance::Relevance(const Program &P) {
             auto It = P.Functions.find(E.Ref.Var);
             if (It != P.Functions.end() && It->second->ReturnsRef)
               Vars[Usr].insert(It->second->ReturnsRef->Var);
+          } else if (E.Ref.Kind == HandleRef::Local) {
+            Locals[Usr].insert(E.Ref.Var);
           } else {
             Vars[Usr].insert(E.Ref.Var);
           }
         } else if (E.Kind == EventKind::Call) {
-          if (E.AssignTo && E.AssignTo->Kind != HandleRef::Param)
-            Vars[Usr].insert(E.AssignTo->Var);
+          if (E.AssignTo)
+            note(Usr, *E.AssignTo);
           // Passing a handle (or an object holding one) on makes this
           // function matter for it.
           for (const auto &[Index, Ref] : E.Args)
-            if (Ref.Kind == HandleRef::Global || Ref.Kind == HandleRef::Local)
-              Vars[Usr].insert(Ref.Var);
+            note(Usr, Ref);
           for (const Function *T : P.targets(E)) {
             Callers[T->Usr].push_back(Usr);
             Callees[Usr].push_back(T->Usr);
@@ -95,7 +108,10 @@ Relevance::Relevance(const Program &P) {
 
 bool Relevance::touches(const std::string &Usr, const std::string &Var) const {
   auto It = Vars.find(Usr);
-  return It != Vars.end() && It->second.count(Var);
+  if (It != Vars.end() && It->second.count(Var))
+    return true;
+  auto L = Locals.find(Usr);
+  return L != Locals.end() && L->second.count(Var);
 }
 
 } // namespace forksafe

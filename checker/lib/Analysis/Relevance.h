@@ -24,7 +24,8 @@ public:
 
 private:
   std::set<std::string> Forks;
-  std::map<std::string, std::set<std::string>> Vars;
+  std::map<std::string, std::set<std::string>> Vars;   // globals, transitive
+  std::map<std::string, std::set<std::string>> Locals; // locals, direct only
   std::set<std::string> Params;
   std::set<std::string> Factories;
 };
