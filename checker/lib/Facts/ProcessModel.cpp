@@ -158,10 +158,19 @@ void ForkResults::scan(const Stmt *Body) {
   };
   for (const Stmt *S : Order) {
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-      if (BO->getOpcode() == BO_Assign)
+      if (BO->getOpcode() == BO_Assign) {
         if (const auto *DRE =
                 dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
           bind(dyn_cast<VarDecl>(DRE->getDecl()), BO->getRHS());
+        // 'cmd->pid = fork()': later tests of 'cmd->pid' split the sides.
+        if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens()))
+          if (const auto *CE =
+                  dyn_cast<CallExpr>(BO->getRHS()->IgnoreParenImpCasts())) {
+            auto It = Sites.find(CE);
+            if (It != Sites.end())
+              PidFields[ME->getMemberDecl()] = It->second;
+          }
+      }
     } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D))
@@ -194,6 +203,11 @@ std::optional<int> ForkResults::siteInCondition(const Expr *Cond) const {
         if (It != PidVars.end())
           Found.insert(It->second);
       }
+    if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+      auto It = PidFields.find(ME->getMemberDecl());
+      if (It != PidFields.end())
+        Found.insert(It->second);
+    }
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
@@ -216,6 +230,11 @@ std::optional<int64_t> ForkResults::evaluate(const Expr *E, int Site,
       if (It != PidVars.end() && It->second == Site)
         return Pid;
     }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    auto It = PidFields.find(ME->getMemberDecl());
+    if (It != PidFields.end() && It->second == Site)
+      return Pid;
+  }
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     auto V = evaluate(UO->getSubExpr(), Site, Pid);
     if (!V)

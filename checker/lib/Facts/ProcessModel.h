@@ -16,6 +16,7 @@ class CallExpr;
 class Expr;
 class FunctionDecl;
 class Stmt;
+class ValueDecl;
 class VarDecl;
 } // namespace clang
 
@@ -61,6 +62,7 @@ private:
   const std::set<std::string> *Extra;
   std::map<const clang::CallExpr *, int> Sites;
   std::map<const clang::VarDecl *, int> PidVars;
+  std::map<const clang::ValueDecl *, int> PidFields; // 'cmd->pid = fork()'
 };
 
 } // namespace forksafe
