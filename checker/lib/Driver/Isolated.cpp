@@ -188,6 +188,14 @@ extractIsolated(const std::vector<clang::tooling::CompileCommand> &Commands,
         O.File = File;
         O.Error = describeSignal(WTERMSIG(Status));
         finish(R.Index, std::move(O));
+      } else if (WIFEXITED(Status) && WEXITSTATUS(Status) != 0 &&
+                 !llvm::sys::fs::exists(resultPath(Isolation, R.Index))) {
+        // A crash handler (a sanitizer's, say) turned the crash into an exit.
+        TUOutcome O;
+        O.File = File;
+        O.Error = "the analysis crashed (exit code " +
+                  std::to_string(WEXITSTATUS(Status)) + ")";
+        finish(R.Index, std::move(O));
       } else {
         finish(R.Index, readResult(resultPath(Isolation, R.Index), File));
       }
