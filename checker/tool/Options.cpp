@@ -54,6 +54,7 @@ cl::opt<bool> NoDefaultRules("no-default-rules",
                              cl::desc("Do not load the installed rule files"),
                              cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: number of cores)"),
+                       cl::Prefix,
                        cl::init(0), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary line and no progress line"),
                     cl::cat(Category));
