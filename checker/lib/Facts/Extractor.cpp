@@ -391,8 +391,19 @@ public:
   void noteHandleMembers(const HandleRef &R, const VarDecl *V, QualType T,
                          int Depth) {
     if (Types.match(T)) {
-      if (R.Kind == HandleRef::Global || !R.Path.empty())
-        noteHandle(R, V, T, "");
+      // The elements of a container of handles are one handle, 'pool[]',
+      // as 'pool[i]' and 'pool.push_back(...)' name it.
+      HandleRef E = R;
+      if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              T->getAsRecordDecl()))
+        if (Spec->isInStdNamespace() && Spec->getName() != "unique_ptr" &&
+            Spec->getName() != "shared_ptr" && Spec->getName() != "optional" &&
+            Spec->getName() != "weak_ptr" &&
+            Spec->getName() != "reference_wrapper" &&
+            Spec->getName() != "atomic")
+          E.Path += "[]";
+      if (E.Kind == HandleRef::Global || !E.Path.empty())
+        noteHandle(E, V, T, "");
       return;
     }
     const RecordDecl *Rec = T->getAsRecordDecl();
@@ -577,6 +588,15 @@ FunctionExtractor::targetOf(const Expr *E) const {
         (M->getName() == "reset" || M->getName() == "emplace") &&
         isStdWrapper(MC->getImplicitObjectArgument()->getType()))
       T.Assign = MC->getImplicitObjectArgument();
+    // 'pool.push_back(PQconnectdb(...))': an element of a container.
+    static const std::set<std::string> Adds = {
+        "push_back", "emplace_back", "push_front", "emplace_front", "insert"};
+    if (!T.Assign && M && M->getIdentifier() && Adds.count(M->getName().str()) &&
+        isStdWrapper(MC->getImplicitObjectArgument()->IgnoreImpCasts()->getType()))
+      if (auto R = Refs.resolve(MC->getImplicitObjectArgument())) {
+        R->Path += "[]";
+        T.Ref = R;
+      }
   } else if (const auto *DS = dyn_cast<DeclStmt>(P)) {
     for (const Decl *D : DS->decls())
       if (const auto *V = dyn_cast<VarDecl>(D))
@@ -673,11 +693,13 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
   ASTContext &Ctx = TU.Ctx;
   SourceLocation Loc = CE->getBeginLoc();
   bool Returned = false;
+  std::optional<HandleRef> TargetRef;
   if (!AssignTarget && !TargetVar) {
     Target T = targetOf(CE);
     AssignTarget = T.Assign;
     TargetVar = T.Var;
     Returned = T.Return;
+    TargetRef = T.Ref;
   }
 
   if (auto FC = classifyFork(CE, Ctx, &TU.Options.ExtraForkFunctions)) {
@@ -734,6 +756,7 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
   T.Assign = AssignTarget;
   T.Var = TargetVar;
   T.Return = Returned;
+  T.Ref = TargetRef;
   CalledName = Name;
   if (const auto *Rules = TU.Rules.functionsFor(Name, Class)) {
     for (const FunctionRule &Rule : *Rules) {
