@@ -8,6 +8,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/setup.sh"
 jobs=$(nproc)
 export CC=clang-19 CXX=clang++-19
+# setup.sh installed the real headers: a real-header test that finds them
+# missing fails instead of being skipped (tests/frameworks/real-headers).
+export FORKSAFE_REQUIRE_REAL_HEADERS=1
 
 cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$root/build" -j "$jobs"
