@@ -126,6 +126,10 @@ struct RuleError {
 
 /// Loads one rule file into Rules. Returns every problem found (empty: ok).
 std::vector<RuleError> loadRuleFile(const std::string &Path, RuleSet &Rules);
+/// Loads a rule file's contents; Path only names it in errors. (The fuzz
+/// target's entry point: no file system involved.)
+std::vector<RuleError> loadRuleText(const std::string &Path,
+                                    const std::string &Text, RuleSet &Rules);
 /// Loads a file, or every *.json in a directory (sorted, recursively).
 std::vector<RuleError> loadRules(const std::string &PathOrDir, RuleSet &Rules);
 

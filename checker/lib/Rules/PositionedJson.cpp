@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "PositionedJson.h"
 
+#include <algorithm>
 #include <iterator>
 #include <vector>
 
@@ -54,6 +55,8 @@ std::string escapePointerToken(const std::string &S) {
 
 class Builder : public nlohmann::json_sax<json> {
 public:
+  static constexpr size_t MaxDepth = 64;
+
   Builder(const std::string &Text, const size_t &Consumed, PositionedJson &Out)
       : Text(Text), Consumed(Consumed), Out(Out) {}
 
@@ -112,8 +115,16 @@ private:
   };
 
   TextPos posOf(size_t Offset) const {
-    TextPos P;
-    for (size_t I = 0; I < Offset && I < Text.size(); ++I) {
+    // Offsets mostly grow as the parser reads on: continue from the last
+    // one instead of counting from the start each time (which made a large
+    // rule file take minutes).
+    Offset = std::min(Offset, Text.size());
+    if (Offset < CachedOffset) {
+      CachedOffset = 0;
+      CachedPos = TextPos();
+    }
+    TextPos P = CachedPos;
+    for (size_t I = CachedOffset; I < Offset; ++I) {
       if (Text[I] == '\n') {
         ++P.Line;
         P.Column = 1;
@@ -121,6 +132,8 @@ private:
         ++P.Column;
       }
     }
+    CachedOffset = Offset;
+    CachedPos = P;
     return P;
   }
 
@@ -178,6 +191,15 @@ private:
   }
 
   bool open(json V) {
+    // Every value's JSON pointer is kept, so memory grows with the square of
+    // the nesting depth: '[[[[...' a few hundred KB long would need
+    // gigabytes. Rule files nest four levels deep.
+    if (Stack.size() >= MaxDepth) {
+      ErrorText = "nested more than " + std::to_string(MaxDepth) +
+                  " levels deep";
+      ErrorAt = posOf(tokenEnd());
+      return false;
+    }
     std::string Ptr = childPointer();
     bool IsObjectMember = !Stack.empty() && Stack.back().Value->is_object();
     if (!IsObjectMember)
@@ -196,6 +218,8 @@ private:
   const size_t &Consumed;
   PositionedJson &Out;
   std::vector<Frame> Stack;
+  mutable size_t CachedOffset = 0; // posOf's last answer
+  mutable TextPos CachedPos;
 };
 
 } // namespace

@@ -21,7 +21,8 @@ struct PositionedJson {
 };
 
 /// Parses Text. On failure returns false and sets Error and ErrorPos.
-/// Duplicate keys in one object are an error (JSON allows them; we do not).
+/// Duplicate keys in one object are an error (JSON allows them; we do not),
+/// and so is nesting deeper than 64 levels.
 bool parsePositionedJson(const std::string &Text, PositionedJson &Out,
                          std::string &Error, TextPos &ErrorPos);
 

@@ -216,6 +216,14 @@ public:
   std::vector<RuleError> &Errors;
 };
 
+/// An argument index: 0 to 255 (C promises 127 parameters). A larger
+/// number would wrap when stored as int, and -1 and -2 mean "return" and
+/// "this" (checked by the fuzz target: 'handle': 4294967294 was loaded as
+/// "this").
+bool isArgIndex(const json &V) {
+  return V.is_number_unsigned() && V.get<uint64_t>() <= 255;
+}
+
 std::optional<Role> parseRole(const std::string &S) {
   static const std::map<std::string, Role> Roles = {
       {"create", Role::Create}, {"init", Role::Init},
@@ -303,7 +311,7 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
     if (H.contains("source"))
       V.source(H, P, HR.Source);
     if (H.contains("register-arg")) {
-      if (!H["register-arg"].is_number_unsigned())
+      if (!isArgIndex(H["register-arg"]))
         V.error(P + "/register-arg", "key 'register-arg' in " + V.where(P) +
                                          " must be an argument index");
       else
@@ -449,7 +457,7 @@ void loadDocument(const std::string &Path, const PositionedJson &Doc,
         }
         if (F.contains("handle")) {
           const json &H = F["handle"];
-          if (H.is_number_unsigned())
+          if (isArgIndex(H))
             FR.HandleArg = H.get<int>();
           else if (H.is_string() && H.get<std::string>() == "return")
             FR.HandleArg = FunctionRule::ReturnValue;
@@ -532,10 +540,16 @@ std::vector<RuleError> loadRuleFile(const std::string &Path, RuleSet &Rules) {
   }
   std::stringstream Buf;
   Buf << In.rdbuf();
+  return loadRuleText(Path, Buf.str(), Rules);
+}
+
+std::vector<RuleError> loadRuleText(const std::string &Path,
+                                    const std::string &Text, RuleSet &Rules) {
+  std::vector<RuleError> Errors;
   PositionedJson Doc;
   std::string Error;
   TextPos At;
-  if (!parsePositionedJson(Buf.str(), Doc, Error, At)) {
+  if (!parsePositionedJson(Text, Doc, Error, At)) {
     Errors.push_back({Path, At.Line, At.Column, "malformed JSON: " + Error});
     return Errors;
   }
