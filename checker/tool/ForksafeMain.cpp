@@ -20,7 +20,6 @@
 #include "forksafe/Rules.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -28,8 +27,6 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -61,49 +58,6 @@ std::string defaultRulesDir(const char *Argv0) {
   if (sys::fs::is_directory(Dir))
     return std::string(Dir.str());
   return FORKSAFE_SOURCE_RULES_DIR; // running from the build tree
-}
-
-/// Checks that Path holds a JSON array of compile commands; Err says why not.
-/// Text receives the database with relative "directory" entries made
-/// absolute against the database's own directory (not ours).
-bool checkCompileCommandsJson(const std::string &Path, std::string &Err,
-                              std::string &Text) {
-  auto Buf = MemoryBuffer::getFile(Path);
-  if (!Buf) {
-    Err = Buf.getError().message();
-    return false;
-  }
-  nlohmann::json J = nlohmann::json::parse((*Buf)->getBuffer().begin(),
-                                           (*Buf)->getBuffer().end(), nullptr,
-                                           /*allow_exceptions=*/false);
-  if (J.is_discarded()) {
-    Err = "not valid JSON (truncated or malformed)";
-    return false;
-  }
-  if (!J.is_array()) {
-    Err = "expected a JSON array of compile commands";
-    return false;
-  }
-  for (size_t I = 0; I < J.size(); ++I) {
-    const nlohmann::json &E = J[I];
-    if (!E.is_object() || !E.contains("directory") || !E.contains("file") ||
-        !(E.contains("command") || E.contains("arguments"))) {
-      Err = "entry " + std::to_string(I) +
-            " needs 'directory', 'file' and 'command' or 'arguments'";
-      return false;
-    }
-  }
-  for (nlohmann::json &E : J)
-    if (E["directory"].is_string() &&
-        !sys::path::is_absolute(E["directory"].get<std::string>())) {
-      SmallString<256> Dir(sys::path::parent_path(Path));
-      sys::fs::make_absolute(Dir);
-      sys::path::append(Dir, E["directory"].get<std::string>());
-      sys::path::remove_dots(Dir, true);
-      E["directory"] = std::string(Dir.str());
-    }
-  Text = J.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return true;
 }
 
 struct Loaded {
@@ -142,18 +96,17 @@ int loadCommands(const CliOptions &O,
       return fail("no compile_commands.json in '" + O.BuildPath +
                   "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON or "
                   "use bear)");
-    // Validate the JSON first: LLVM's loader prints parser noise to stderr.
-    std::string Err, Text;
-    if (!checkCompileCommandsJson(std::string(Json.str()), Err, Text))
-      return fail("cannot read '" + std::string(Json.str()) + "': " + Err);
-    L.DB = clang::tooling::JSONCompilationDatabase::loadFromBuffer(
-        Text, Err, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-    if (!L.DB)
+    auto Buf = MemoryBuffer::getFile(Json);
+    if (!Buf)
       return fail("cannot read '" + std::string(Json.str()) +
-                  "': " + Err.substr(0, Err.find('\n')));
-    // Response files ('@args.rsp') in the commands, as the compiler would.
-    L.DB = clang::tooling::expandResponseFiles(std::move(L.DB),
-                                               llvm::vfs::getRealFileSystem());
+                  "': " + Buf.getError().message());
+    SmallString<256> Dir(sys::path::parent_path(Json));
+    sys::fs::make_absolute(Dir);
+    std::string Err;
+    L.DB = loadCompileCommandsJson((*Buf)->getBuffer(), Dir,
+                                   llvm::vfs::getRealFileSystem(), Err);
+    if (!L.DB)
+      return fail("cannot read '" + std::string(Json.str()) + "': " + Err);
   }
   if (!L.DB && !O.Files.empty()) {
     std::string Err;

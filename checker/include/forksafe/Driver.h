@@ -7,6 +7,9 @@
 #include "forksafe/Rules.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <functional>
 #include <string>
@@ -35,6 +38,16 @@ struct TUOutcome {
 /// (-fplugin=, -fpass-plugin=, -Xclang -load, -Xclang -plugin*, -B, ...).
 std::vector<std::string> dropUnsafeArguments(const std::vector<std::string> &In,
                                              std::vector<std::string> *Dropped);
+
+/// Reads the text of a compile_commands.json: checked to be an array of
+/// entries with 'directory', 'file' and 'command' or 'arguments' before
+/// LLVM's loader sees it; relative directories are made absolute against
+/// DatabaseDir (absolute: where the database lives); response files are
+/// read through FS. Returns null and sets Error (one line) on bad input.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+loadCompileCommandsJson(llvm::StringRef Text, llvm::StringRef DatabaseDir,
+                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                        std::string &Error);
 
 /// Parses and extracts one TU. Never throws; errors land in TUOutcome.
 TUOutcome extractTranslationUnit(const clang::tooling::CompileCommand &Command,
