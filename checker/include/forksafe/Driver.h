@@ -35,7 +35,10 @@ struct TUOutcome {
 };
 
 /// Removes what would make the compiler load or run code named by the input
-/// (-fplugin=, -fpass-plugin=, -Xclang -load, -Xclang -plugin*, -B, ...).
+/// (-fplugin=, -fpass-plugin=, -B, --prefix, --config files, and -load,
+/// -plugin*, -add-plugin, -fpass-plugin= forwarded to the frontend by
+/// -Xclang, -Xclang=, -Xpreprocessor, -Xanalyzer or -Wp,). Arguments are
+/// paired as clang's driver pairs them.
 std::vector<std::string> dropUnsafeArguments(const std::vector<std::string> &In,
                                              std::vector<std::string> *Dropped);
 
@@ -48,6 +51,13 @@ std::unique_ptr<clang::tooling::CompilationDatabase>
 loadCompileCommandsJson(llvm::StringRef Text, llvm::StringRef DatabaseDir,
                         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
                         std::string &Error);
+
+/// The command line extraction runs for a compile command: unsafe arguments
+/// dropped, output and dependency files stripped, -fsyntax-only, and the
+/// --extra-arg(-before) arguments, -w and the resource directory added.
+std::vector<std::string>
+extractionCommandLine(const clang::tooling::CompileCommand &Command,
+                      const DriverOptions &Options);
 
 /// Parses and extracts one TU. Never throws; errors land in TUOutcome.
 TUOutcome extractTranslationUnit(const clang::tooling::CompileCommand &Command,

@@ -99,56 +99,121 @@ private:
 
 } // namespace
 
+namespace {
+
+bool startsWith(const std::string &S, const char *Prefix) {
+  return S.rfind(Prefix, 0) == 0;
+}
+
+/// A frontend (cc1) argument that loads code or runs a plugin.
+bool unsafeFrontendArg(const std::string &A) {
+  for (const char *P :
+       {"-load", "-plugin", "-add-plugin", "-fpass-plugin", "-fplugin"})
+    if (startsWith(A, P))
+      return true;
+  return false;
+}
+
+/// Frontend arguments whose value is the next frontend argument.
+bool takesFrontendValue(const std::string &A) {
+  return A == "-load" || A == "-plugin" || A == "-add-plugin" ||
+         startsWith(A, "-plugin-arg-");
+}
+
+/// Driver options that pass the next argument to the frontend as it is.
+bool forwardsNext(const std::string &A) {
+  return A == "-Xclang" || A == "-Xpreprocessor" || A == "-Xanalyzer";
+}
+
+/// The frontend argument forwarded at In[I] ('-Xclang V' or '-Xclang=V'),
+/// and how many arguments spell it; 0 if In[I] forwards nothing.
+size_t forwardedAt(const std::vector<std::string> &In, size_t I,
+                   std::string &Value) {
+  if (I < In.size() && forwardsNext(In[I]) && I + 1 < In.size()) {
+    Value = In[I + 1];
+    return 2;
+  }
+  if (I < In.size() && startsWith(In[I], "-Xclang=")) {
+    Value = In[I].substr(8);
+    return 1;
+  }
+  return 0;
+}
+
+} // namespace
+
 std::vector<std::string> dropUnsafeArguments(const std::vector<std::string> &In,
                                              std::vector<std::string> *Dropped) {
   // forksafe parses; it never loads or runs anything a compile command names:
-  // compiler plugins, pass plugins, alternative tool directories.
+  // compiler plugins, pass plugins, alternative tool directories, and
+  // configuration files (which could name any of those). What the driver
+  // forwards to the frontend (-Xclang, -Xclang=, -Xpreprocessor, -Xanalyzer,
+  // -Wp,) is checked as the frontend reads it; the argument of a forwarding
+  // option is never read as a driver option, as the driver does.
   std::vector<std::string> Out;
   auto drop = [&](const std::string &A) {
     if (Dropped)
       Dropped->push_back(A);
   };
+  auto spelled = [&](size_t I, size_t N) {
+    return N == 2 ? In[I] + " " + In[I + 1] : In[I];
+  };
   for (size_t I = 0; I < In.size(); ++I) {
     const std::string &A = In[I];
-    auto starts = [&](const char *P) { return A.rfind(P, 0) == 0; };
-    if (starts("-fplugin=") || starts("-fpass-plugin=") ||
-        starts("-fplugin-arg-")) {
+    if (startsWith(A, "-fplugin=") || startsWith(A, "-fpass-plugin=") ||
+        startsWith(A, "-fplugin-arg-")) {
       drop(A);
       continue;
     }
-    if (A == "-B" || A == "--prefix") { // takes the next argument
+    if (A == "-B" || A == "--prefix" || A == "--config") { // take the next
       drop(A + (I + 1 < In.size() ? " " + In[I + 1] : ""));
       ++I;
       continue;
     }
-    if (starts("-B") || starts("--prefix=")) {
+    // -Bdir, --prefix=dir, --config=file, --config-user-dir=dir, ...
+    if (startsWith(A, "-B") || startsWith(A, "--prefix=") ||
+        startsWith(A, "--config")) {
       drop(A);
       continue;
     }
-    if (A == "-Xclang" && I + 1 < In.size()) {
-      const std::string &N = In[I + 1];
-      if (N == "-load" || N.rfind("-plugin", 0) == 0 ||
-          N.rfind("-add-plugin", 0) == 0 || N == "-fpass-plugin") {
-        drop(A + " " + N);
-        ++I;
-        // '-Xclang -load -Xclang lib.so': drop the argument too.
-        if ((N == "-load" || N == "-plugin" || N == "-add-plugin") &&
-            I + 2 < In.size() && In[I + 1] == "-Xclang") {
-          drop(In[I + 1] + " " + In[I + 2]);
-          I += 2;
-        }
+    if (startsWith(A, "-Wp,")) { // -Wp,a,b: each of a, b to the frontend
+      bool Unsafe = false;
+      for (size_t P = 4, C; P <= A.size(); P = C + 1) {
+        C = std::min(A.find(',', P), A.size());
+        Unsafe |= unsafeFrontendArg(A.substr(P, C - P));
+      }
+      if (Unsafe) {
+        drop(A);
         continue;
       }
+    }
+    std::string Value;
+    if (size_t N = forwardedAt(In, I, Value)) {
+      if (unsafeFrontendArg(Value)) {
+        drop(spelled(I, N));
+        I += N - 1;
+        // '-Xclang -load -Xclang lib.so': drop the plugin's name too.
+        std::string Next;
+        if (takesFrontendValue(Value))
+          if (size_t M = forwardedAt(In, I + 1, Next)) {
+            drop(spelled(I + 1, M));
+            I += M;
+          }
+        continue;
+      }
+      for (size_t K = 0; K < N; ++K)
+        Out.push_back(In[I + K]);
+      I += N - 1;
+      continue;
     }
     Out.push_back(A);
   }
   return Out;
 }
 
-namespace {
-
-std::vector<std::string> adjustedCommandLine(const tooling::CompileCommand &C,
-                                             const DriverOptions &O) {
+std::vector<std::string>
+extractionCommandLine(const tooling::CompileCommand &C,
+                      const DriverOptions &O) {
   using namespace tooling;
   std::vector<std::string> Args = dropUnsafeArguments(C.CommandLine, nullptr);
   ArgumentsAdjuster Adjust = combineAdjusters(
@@ -156,6 +221,9 @@ std::vector<std::string> adjustedCommandLine(const tooling::CompileCommand &C,
       combineAdjusters(getClangStripDependencyFileAdjuster(),
                        getClangSyntaxOnlyAdjuster()));
   Args = Adjust(Args, C.Filename);
+  // Again: the adjusters remove arguments (and an '-Xclang' before a colour
+  // option), which can pair what is left differently.
+  Args = dropUnsafeArguments(Args, nullptr);
   if (!O.ExtraArgsBefore.empty())
     Args = getInsertArgumentAdjuster(O.ExtraArgsBefore,
                                      ArgumentInsertPosition::BEGIN)(Args,
@@ -169,8 +237,6 @@ std::vector<std::string> adjustedCommandLine(const tooling::CompileCommand &C,
       Args, C.Filename);
   return Args;
 }
-
-} // namespace
 
 TUOutcome extractTranslationUnit(const tooling::CompileCommand &Command,
                                  const RuleSet &Rules,
@@ -202,7 +268,7 @@ TUOutcome extractTranslationUnit(const tooling::CompileCommand &Command,
   auto Action =
       std::make_unique<ExtractAction>(Rules, Options.Extract, Out, Done);
   QuietDiagnostics Diags;
-  tooling::ToolInvocation Invocation(adjustedCommandLine(Command, Options),
+  tooling::ToolInvocation Invocation(extractionCommandLine(Command, Options),
                                      std::move(Action), Files.get());
   Invocation.setDiagnosticConsumer(&Diags);
   bool Ran = Invocation.run();
