@@ -54,6 +54,12 @@ std::string FactsCache::contentHash(const std::string &Path) {
   auto It = Hashes.find(Path);
   if (It != Hashes.end())
     return It->second;
+  // Only regular files: an entry naming /dev/zero or a FIFO (the paths in
+  // an entry are input like the rest of it) would never finish reading.
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status) ||
+      !llvm::sys::fs::is_regular_file(Status))
+    return Hashes[Path] = "missing";
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   std::string H = Buf ? hex(llvm::xxh3_64bits((*Buf)->getBuffer())) : "missing";
@@ -69,10 +75,19 @@ FactsCache::lookup(const clang::tooling::CompileCommand &Command,
     Why = "not cached";
     return std::nullopt;
   }
-  nlohmann::json J = nlohmann::json::parse((*Buf)->getBuffer().begin(),
-                                           (*Buf)->getBuffer().end(), nullptr,
-                                           /*allow_exceptions=*/false);
-  if (J.is_discarded() || !J.is_object() || !J.contains("inputs") ||
+  // Facts nest about ten levels deep. Deeper values are not kept: the
+  // facts are written out again below, which recurses once per level (a
+  // corrupt entry '[[[[...' a megabyte long overflowed the stack).
+  constexpr int MaxDepth = 64;
+  bool TooDeep = false;
+  nlohmann::json J = nlohmann::json::parse(
+      (*Buf)->getBuffer().begin(), (*Buf)->getBuffer().end(),
+      [&](int Depth, nlohmann::json::parse_event_t, nlohmann::json &) {
+        TooDeep |= Depth > MaxDepth;
+        return Depth <= MaxDepth;
+      },
+      /*allow_exceptions=*/false);
+  if (J.is_discarded() || TooDeep || !J.is_object() || !J.contains("inputs") ||
       !J["inputs"].is_array() || !J.contains("facts")) {
     Why = "corrupt cache entry " + Path + " ignored";
     return std::nullopt;
