@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Quick start, command 2: set up, build and run every test (the CI entry point).
 #   bash scripts/test.sh
-# Builds into build/ (normal) and build-asan/ (the checker under ASan+UBSan)
-# and runs ctest in both.
+# Builds into build/ (normal) and build-asan/ (the checker under ASan+UBSan,
+# and its libFuzzer targets), runs ctest in both, then fuzzes each target
+# for 60 s (FORKSAFE_FUZZ_SECONDS; FORKSAFE_SKIP_FUZZ=1 skips it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/setup.sh"
@@ -22,4 +23,8 @@ if [ "${FORKSAFE_SKIP_ASAN:-0}" != 1 ]; then
   cmake --build "$root/build-asan" -j "$jobs"
   (cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
      ctest --output-on-failure -j "$jobs" -L checker)
+  # The libFuzzer targets built in build-asan, briefly (docs/fuzzing.md).
+  if [ "${FORKSAFE_SKIP_FUZZ:-0}" != 1 ]; then
+    bash "$root/scripts/fuzz.sh" "${FORKSAFE_FUZZ_SECONDS:-60}"
+  fi
 fi
