@@ -4,12 +4,29 @@
 
 #include "forksafe/Facts.h"
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace forksafe {
+
+/// The functions a call may reach: a view into storage the Program owns.
+class TargetList {
+public:
+  TargetList() = default;
+  TargetList(const Function *const *Data, size_t Size) : Data(Data), Size(Size) {}
+  const Function *const *begin() const { return Data; }
+  const Function *const *end() const { return Data + Size; }
+  bool empty() const { return Size == 0; }
+  size_t size() const { return Size; }
+
+private:
+  const Function *const *Data = nullptr;
+  size_t Size = 0;
+};
 
 struct Program {
   std::vector<TUFacts> Units; // owns everything below
@@ -22,8 +39,20 @@ struct Program {
   std::map<std::string, std::vector<const Function *>> Overriders;  // by USR
   std::set<std::string> Called; // USRs that some known code calls
 
-  /// Every function a call event may reach (direct, virtual, indirect).
-  std::vector<const Function *> targets(const Event &Call) const;
+  /// Dense ids (USR order), so analyses can use vectors instead of maps.
+  std::vector<const Function *> ById;
+  uint32_t idOf(const Function &F) const { return Ids.at(&F); }
+
+  /// Every function a call event may reach (direct, virtual, indirect);
+  /// resolved once at link time.
+  TargetList targets(const Event &Call) const;
+
+private:
+  friend Program link(std::vector<TUFacts> Units);
+  std::vector<const Function *> resolveTargets(const Event &Call) const;
+  std::unordered_map<const Function *, uint32_t> Ids;
+  std::unordered_map<const Event *, TargetList> CallTargets;
+  std::vector<std::vector<const Function *>> VirtualTargets; // owns lists
 };
 
 /// Merges facts; the result is independent of the order of Units.

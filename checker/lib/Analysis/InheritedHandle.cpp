@@ -21,6 +21,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
 
 namespace forksafe {
 
@@ -34,29 +37,63 @@ bool Finding::operator<(const Finding &O) const {
 
 namespace {
 
-using Chain = std::vector<Note>;
+/// A witness: a note chain shared between states and summaries. Prefixing a
+/// call is one new link, so explanations cost O(1) per call level instead
+/// of a copy of the whole chain (which made deep call graphs quadratic).
+struct Link {
+  const Note *N;
+  const Link *Next;
+  unsigned Size;
+};
+using Chain = const Link *; // nullptr: empty
 
-Chain prefixed(const Note &First, const Chain &Rest) {
-  Chain C;
-  C.reserve(Rest.size() + 1);
-  C.push_back(First);
-  C.insert(C.end(), Rest.begin(), Rest.end());
-  return C;
+unsigned sizeOf(Chain C) { return C ? C->Size : 0; }
+
+/// Notes, links and strings of one handle's analysis; everything a state
+/// points to lives here until the handle's findings are built.
+class Arena {
+public:
+  const Note *add(Note N) { return &Notes.emplace_back(std::move(N)); }
+  Chain prefixed(const Note *First, Chain Rest) {
+    return &Links.emplace_back(Link{First, Rest, sizeOf(Rest) + 1});
+  }
+  Chain single(const Note *N) { return prefixed(N, nullptr); }
+  std::string_view intern(std::string S) {
+    return Strings.emplace_back(std::move(S));
+  }
+
+private:
+  std::deque<Note> Notes;
+  std::deque<Link> Links;
+  std::deque<std::string> Strings;
+};
+
+void appendChain(std::vector<Note> &Out, Chain C) {
+  for (; C; C = C->Next)
+    Out.push_back(*C->N);
+}
+
+const Note *lastOf(Chain C) {
+  if (!C)
+    return nullptr;
+  while (C->Next)
+    C = C->Next;
+  return C->N;
 }
 
 struct LiveW {
   bool FromInput = false;
-  Chain Created;
+  Chain Created = nullptr;
 };
 
 struct InhW {
   bool FromInput = false;
   bool CreatedFromInput = false;
-  Chain Created;
-  Chain Fork;
-  std::string ForkApi;
-  Chain Hooks;           // framework: the pre-fork hook that created it
-  std::string Framework; // framework id, for the message and the remedy
+  Chain Created = nullptr;
+  Chain Fork = nullptr;
+  std::string_view ForkApi;
+  Chain Hooks = nullptr;       // framework: the pre-fork hook that created it
+  std::string_view Framework; // framework id, for the message and the remedy
 };
 
 struct HState {
@@ -83,7 +120,7 @@ using State = std::map<int, HState>; // no entries: unreachable
 
 struct Pending {
   InhW I;
-  Chain Use;        // ends at the use (or the harmful close)
+  Chain Use = nullptr; // ends at the use (or the harmful close)
   bool Close = false; // forksafe-inherited-handle-close
   std::string Harm;
 };
@@ -116,7 +153,10 @@ bool pathPrefix(const std::string &Prefix, const std::string &Full,
 class HandleAnalysis {
 public:
   HandleAnalysis(const Program &P, const Relevance &Rel, const Target &H)
-      : P(P), Rel(Rel), H(H) {}
+      : P(P), Rel(Rel), H(H), Fns(Rel.forHandle(H.Var)) {
+    for (const Function *D : P.StaticDtors)
+      DtorsTouch = DtorsTouch || Fns.Touches[P.idOf(*D)];
+  }
 
   /// Runs F from the program's point of view with state In; findings
   /// resolved at this level go to Results.
@@ -125,6 +165,8 @@ public:
   std::optional<HState> runEntry(const Function &F, const HState &In,
                                  const ParamValues &Values = {},
                                  const Note *Via = nullptr) {
+    if (!relevant(F, {}, In.flags()))
+      return In;
     Summary S = analyze(F, In.flags(), {}, Values);
     for (const Pending &Pd : S.Findings)
       Results.push_back(resolveFinding(Pd, In, nullptr, Via));
@@ -146,17 +188,17 @@ public:
       auto It = P.Functions.find(B->FunctionUsr);
       return It == P.Functions.end() ? nullptr : It->second;
     };
-    Chain CreatorHook;
+    Chain CreatorHook = nullptr;
     auto run = [&](const HookBinding *B, const HState &In,
-                   const ParamValues &V, const Note &HookNote) {
+                   const ParamValues &V, const Note *HookNote) {
       const Function *F = functionOf(B);
-      if (!F || !relevant(*F, {}))
+      if (!F || !relevant(*F, {}, In.flags()))
         return In;
-      std::optional<HState> Out = runEntry(*F, In, V, &HookNote);
+      std::optional<HState> Out = runEntry(*F, In, V, HookNote);
       if (!Out)
         return In;
       if (Out->L && !In.L)
-        CreatorHook = {HookNote};
+        CreatorHook = Mem.single(HookNote);
       return *Out;
     };
     for (const HookBinding *B : Bindings)
@@ -181,7 +223,7 @@ public:
         W.CreatedFromInput = St.L->FromInput;
         W.Created = St.L->Created;
         // The worker hook that reaches the use is the fork's note (Via).
-        W.ForkApi = Display + " forks its worker processes";
+        W.ForkApi = Mem.intern(Display + " forks its worker processes");
         W.Hooks = CreatorHook;
         W.Framework = Fw;
         C.I = W;
@@ -248,31 +290,38 @@ private:
     return Out;
   }
 
-  bool relevant(const Function &F, const Bindings &B) const {
-    return Rel.forks(F.Usr) || Rel.touches(F.Usr, H.Var) ||
-           (!B.empty() && Rel.usesParams(F.Usr));
-  }
-
-  static std::string key(const Function &F, int Flags, const Bindings &B) {
-    std::string K = F.Usr + "|" + std::to_string(Flags);
-    for (const auto &[I, Path] : B)
-      K += "|" + std::to_string(I) + "=" + Path;
-    return K;
+  /// Whether F can change the handle's facts or report on it, given the
+  /// facts it starts from: while it is not live only creating it matters;
+  /// while it is live (L), forking or ending it; once inherited (I), any
+  /// use, and exit() if a static destructor touches it.
+  bool relevant(const Function &F, const Bindings &B, int Flags) const {
+    uint32_t Id = P.idOf(F);
+    if (Fns.Creates[Id] || (!B.empty() && Rel.usesParams(F)))
+      return true;
+    if ((Flags & 1) && (Rel.forks(F) || Fns.Ends[Id]))
+      return true;
+    return (Flags & 2) &&
+           (Fns.Touches[Id] || (DtorsTouch && Rel.exits(F)));
   }
 
   // Notes. Messages name the handle; calls say where they lead.
-  Note note(Note::Kind K, const Location &L, std::string Msg) const {
+  const Note *note(Note::Kind K, const Location &L, std::string Msg) {
     Note N;
     N.What = K;
     N.Loc = L;
     N.Message = std::move(Msg);
-    return N;
+    return Mem.add(std::move(N));
   }
   std::string name() const { return "'" + H.Info->Name + "'"; }
 
-  Note callNote(const Event &E, bool InChild) const {
+  /// One note per call site and side, shared by every path through it.
+  const Note *callNote(const Event &E, bool InChild) {
+    auto &Both = CallNotes[&E];
+    const Note *&Cached = InChild ? Both.second : Both.first;
+    if (Cached)
+      return Cached;
     std::string Callee = E.CalleeName.empty() ? "function" : E.CalleeName;
-    return note(InChild ? Note::ChildCall : Note::Call, E.Loc,
+    return Cached = note(InChild ? Note::ChildCall : Note::Call, E.Loc,
                 "'" + Callee + "' called from here" +
                     (InChild ? " in the child process" : ""));
   }
@@ -280,13 +329,13 @@ private:
   /// Resolves placeholders in a callee's exit state against the caller's
   /// state at the call (Call: the call's note; null at the program entry).
   HState resolveState(const HState &Exit, const HState &Caller,
-                      const Note *Call) const {
+                      const Note *Call) {
     HState Out;
     if (Exit.L) {
       if (Exit.L->FromInput)
         Out.L = Caller.L ? *Caller.L : LiveW();
       else
-        Out.L = LiveW{false, Call ? prefixed(*Call, Exit.L->Created)
+        Out.L = LiveW{false, Call ? Mem.prefixed(Call, Exit.L->Created)
                                   : Exit.L->Created};
     }
     if (Exit.I) {
@@ -298,28 +347,28 @@ private:
     return Out;
   }
 
-  InhW resolveInh(const InhW &W, const HState &Caller, const Note *Call) const {
+  InhW resolveInh(const InhW &W, const HState &Caller, const Note *Call) {
     InhW Out = W;
     if (W.CreatedFromInput) {
       Out.CreatedFromInput = Caller.L ? Caller.L->FromInput : false;
-      Out.Created = Caller.L ? Caller.L->Created : Chain();
+      Out.Created = Caller.L ? Caller.L->Created : nullptr;
     } else if (Call) {
-      Out.Created = prefixed(*Call, W.Created);
+      Out.Created = Mem.prefixed(Call, W.Created);
     }
     if (Call)
-      Out.Fork = prefixed(*Call, W.Fork);
+      Out.Fork = Mem.prefixed(Call, W.Fork);
     return Out;
   }
 
   Pending resolveFinding(const Pending &Pd, const HState &Caller,
-                         const Note *Call, const Note *ChildCall) const {
+                         const Note *Call, const Note *ChildCall) {
     Pending Out;
     Out.Close = Pd.Close;
     Out.Harm = Pd.Harm;
     if (Pd.I.FromInput) {
       // The fork happened above this call: the call is on the child's path.
       Out.I = Caller.I ? *Caller.I : InhW();
-      Out.Use = ChildCall ? prefixed(*ChildCall, Pd.Use) : Pd.Use;
+      Out.Use = ChildCall ? Mem.prefixed(ChildCall, Pd.Use) : Pd.Use;
     } else {
       Out.I = resolveInh(Pd.I, Caller, Call);
       Out.Use = Pd.Use;
@@ -342,15 +391,15 @@ private:
 
   Summary analyze(const Function &F, int Flags, const Bindings &B,
                   const ParamValues &Values = {});
-  void runStaticDestructors(const HState &St, const Note &At,
+  void runStaticDestructors(const HState &St, const Note *At,
                             std::vector<Pending> &Found) {
     for (const Function *D : P.StaticDtors) {
-      if (!relevant(*D, {}))
+      if (!relevant(*D, {}, St.flags()))
         continue;
       Summary Sum = analyze(*D, St.flags(), {});
       for (const Pending &Pd : Sum.Findings)
         if (Pd.Close)
-          addFinding(Found, resolveFinding(Pd, St, &At, &At));
+          addFinding(Found, resolveFinding(Pd, St, At, At));
     }
   }
 
@@ -359,7 +408,7 @@ public:
   void returnFromMain(const Function &Main, const HState &AtReturn) {
     if (!AtReturn.I)
       return;
-    Note At = note(Note::ChildCall, Main.Loc,
+    const Note *At = note(Note::ChildCall, Main.Loc,
                    "returning from main runs the destructors of static "
                    "objects");
     runStaticDestructors(AtReturn, At, Results);
@@ -376,23 +425,29 @@ private:
   const Program &P;
   const Relevance &Rel;
   const Target &H;
-  std::map<std::string, Summary> Memo;
-  std::set<std::string> InProgress;
+  /// A function's summary depends on its input facts, which parameters
+  /// carry the handle, and the constants its caller fixed.
+  using MemoKey = std::tuple<const Function *, int, Bindings, ParamValues>;
+  std::map<MemoKey, Summary> Memo;
+  std::set<MemoKey> InProgress;
+  std::unordered_map<const Event *, std::pair<const Note *, const Note *>>
+      CallNotes;
+  Relevance::ForHandle Fns;
+  bool DtorsTouch = false;
+  Arena Mem;
 };
 
 Summary HandleAnalysis::analyze(const Function &F, int Flags,
                                 const Bindings &B, const ParamValues &Values) {
-  std::string K = key(F, Flags, B);
-  for (const auto &[I, V] : Values)
-    K += "|v" + std::to_string(I) + "=" + std::to_string(V);
+  MemoKey K{&F, Flags, B, Values};
   auto Hit = Memo.find(K);
   if (Hit != Memo.end())
     return Hit->second;
   HState Input;
   if (Flags & 1)
-    Input.L = LiveW{true, {}};
+    Input.L = LiveW{true, nullptr};
   if (Flags & 2)
-    Input.I = InhW{true, false, {}, {}, ""};
+    Input.I = InhW{true, false, nullptr, nullptr, {}, nullptr, {}};
   if (InProgress.count(K)) // recursion: assume the call changes nothing
     return Summary{Input, {}};
   InProgress.insert(K);
@@ -487,19 +542,21 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
         if (Initialised) {
           for (auto &[Tag, St] : S)
             if (!St.L && !St.I)
-              St.L = LiveW{false, {note(Note::Created, E.Loc,
-                                        name() + " created here by " + E.Api +
-                                            "()")}};
+              St.L = LiveW{false, Mem.single(note(
+                                      Note::Created, E.Loc,
+                                      name() + " created here by " + E.Api +
+                                          "()"))};
           return;
         }
       }
       std::string Verb = E.Kind == EventKind::Reset     ? "reset"
                          : E.Kind == EventKind::Connect ? "connected"
                                                         : "created";
-      Note N = note(Note::Created, E.Loc,
-                    name() + " " + Verb + " here by " + E.Api + "()");
+      Chain N = Mem.single(note(Note::Created, E.Loc,
+                                name() + " " + Verb + " here by " + E.Api +
+                                    "()"));
       for (auto &[Tag, St] : S)
-        St = HState{LiveW{false, {N}}, std::nullopt};
+        St = HState{LiveW{false, N}, std::nullopt};
     }
     return;
   case EventKind::Close:
@@ -508,9 +565,10 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
         if (St.I && E.HarmfulClose) {
           Pending Pd;
           Pd.I = *St.I;
-          Pd.Use = {note(Note::Close, E.Loc,
-                         name() + " closed here in the child process by " +
-                             E.Api + "()")};
+          Pd.Use = Mem.single(note(Note::Close, E.Loc,
+                                   name() +
+                                       " closed here in the child process by " +
+                                       E.Api + "()"));
           Pd.Close = true;
           Pd.Harm = E.Harm;
           addFinding(Found, Pd);
@@ -529,25 +587,28 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
       for (auto &[Tag, St] : S) {
         if (St.I)
           addFinding(Found,
-                     {*St.I,
-                      {note(Note::Use, E.Loc,
-                            name() + " used here in the child process by " +
-                                E.Api + "()")}});
+                     {*St.I, Mem.single(note(
+                                 Note::Use, E.Loc,
+                                 name() + " used here in the child process by " +
+                                     E.Api + "()"))});
         else if (E.Connects && !St.L) // a lazy handle's first use connects it
-          St.L = LiveW{false, {note(Note::Created, E.Loc,
-                                    name() + " connected here by its first "
-                                             "use, " + E.Api + "()")}};
+          St.L = LiveW{false, Mem.single(note(
+                                  Note::Created, E.Loc,
+                                  name() + " connected here by its first use, " +
+                                      E.Api + "()"))};
       }
     return;
   case EventKind::Exit:
     if (E.Exit == ExitKind::Exit) {
-      Note AtExit = note(Note::ChildCall, E.Loc,
-                         E.Api + "() runs the destructors of static objects "
-                                 "here");
+      Note Exit;
+      Exit.What = Note::ChildCall;
+      Exit.Loc = E.Loc;
+      Exit.Message = E.Api + "() runs the destructors of static objects here";
       if (E.Api == "exit") { // _Exit (C99 <stdlib.h>) runs none
-        AtExit.FixFrom = "exit";
-        AtExit.FixTo = "_Exit";
+        Exit.FixFrom = "exit";
+        Exit.FixTo = "_Exit";
       }
+      const Note *AtExit = Mem.add(std::move(Exit));
       for (const auto &[Tag, St] : S)
         if (St.I)
           runStaticDestructors(St, AtExit, Found);
@@ -574,7 +635,7 @@ void HandleAnalysis::applyFork(const Event &E, const Bindings &B, State &S,
       InhW W;
       W.CreatedFromInput = From.L->FromInput;
       W.Created = From.L->Created;
-      W.Fork = {note(Note::Fork, E.Loc, Msg)};
+      W.Fork = Mem.single(note(Note::Fork, E.Loc, Msg));
       W.ForkApi = E.ForkApi;
       Child.I = W;
     }
@@ -597,14 +658,14 @@ void HandleAnalysis::applyFork(const Event &E, const Bindings &B, State &S,
   if (E.Fork == ForkKind::Clone) {
     // The child runs the callee and exits; the parent goes on unchanged.
     auto It = P.Functions.find(E.Callee);
-    if (It == P.Functions.end() || !relevant(*It->second, {}))
+    if (It == P.Functions.end() || !relevant(*It->second, {}, Child.flags()))
       return;
     Summary Sum = analyze(*It->second, Child.flags(), {});
-    Note ChildCall = note(Note::ChildCall, E.Loc,
+    const Note *ChildCall = note(Note::ChildCall, E.Loc,
                           "'" + E.CalleeName +
                               "' runs in the child process created here");
     for (const Pending &Pd : Sum.Findings)
-      addFinding(Found, resolveFinding(Pd, Child, &ChildCall, &ChildCall));
+      addFinding(Found, resolveFinding(Pd, Child, ChildCall, ChildCall));
     (void)B;
     return;
   }
@@ -618,7 +679,7 @@ void HandleAnalysis::applyFork(const Event &E, const Bindings &B, State &S,
 
 void HandleAnalysis::applyCall(const Event &E, const Bindings &B, State &S,
                                std::vector<Pending> &Found) {
-  std::vector<const Function *> Targets = P.targets(E);
+  TargetList Targets = P.targets(E);
   bool AssignsHandle = E.AssignTo && refersTo(*E.AssignTo, B);
   if (Targets.empty()) {
     if (E.NoReturn)
@@ -626,13 +687,13 @@ void HandleAnalysis::applyCall(const Event &E, const Bindings &B, State &S,
     return; // unknown callee: assumed not to touch the handle or fork
   }
   Bindings CalleeB = bindArgs(E, B);
-  Note Call = callNote(E, false);
-  Note ChildCall = callNote(E, true);
+  const Note *Call = callNote(E, false);
+  const Note *ChildCall = callNote(E, true);
   State Next;
   for (const auto &[Tag, St] : S) {
     std::optional<HState> Joined;
     for (const Function *T : Targets) {
-      if (!relevant(*T, CalleeB)) {
+      if (!relevant(*T, CalleeB, St.flags())) {
         if (!Joined)
           Joined = St;
         else
@@ -641,10 +702,10 @@ void HandleAnalysis::applyCall(const Event &E, const Bindings &B, State &S,
       }
       Summary Sum = analyze(*T, St.flags(), CalleeB);
       for (const Pending &Pd : Sum.Findings)
-        addFinding(Found, resolveFinding(Pd, St, &Call, &ChildCall));
+        addFinding(Found, resolveFinding(Pd, St, Call, ChildCall));
       if (!Sum.Exit)
         continue;
-      HState R = resolveState(*Sum.Exit, St, &Call);
+      HState R = resolveState(*Sum.Exit, St, Call);
       if (!Joined)
         Joined = R;
       else
@@ -656,13 +717,13 @@ void HandleAnalysis::applyCall(const Event &E, const Bindings &B, State &S,
   if (AssignsHandle) {
     bool Live = false;
     for (const Function *T : Targets)
-      Live |= Rel.returnsLive(T->Usr);
+      Live |= Rel.returnsLive(*T);
     if (Live)
       for (auto &[Tag, St] : Next)
         St = HState{LiveW{false,
-                          {note(Note::Created, E.Loc,
-                                name() + " created here by '" + E.CalleeName +
-                                    "'")}},
+                          Mem.single(note(Note::Created, E.Loc,
+                                          name() + " created here by '" +
+                                              E.CalleeName + "'"))},
                     std::nullopt};
   }
   S = std::move(Next);
@@ -677,9 +738,10 @@ std::string messageFor(const Target &H, const RuleSet &Rules,
   // "the process forks with fork()" or "nginx forks its worker processes".
   std::string When =
       !I.Framework.empty()
-          ? I.ForkApi
+          ? std::string(I.ForkApi)
           : "the process forks with " +
-                (I.ForkApi.empty() ? std::string("fork()") : I.ForkApi);
+                (I.ForkApi.empty() ? std::string("fork()")
+                                   : std::string(I.ForkApi));
   switch (H.Sem) {
   case Semantics::ProcessBound:
     return Who + " is open when " + When +
@@ -736,16 +798,15 @@ Semantics parseSemantics(const std::string &S) {
 }
 
 bool betterPending(const Pending &A, const Pending &B) {
-  size_t NA = A.I.Fork.size() + A.Use.size();
-  size_t NB = B.I.Fork.size() + B.Use.size();
+  size_t NA = sizeOf(A.I.Fork) + sizeOf(A.Use);
+  size_t NB = sizeOf(B.I.Fork) + sizeOf(B.Use);
   if (NA != NB)
     return NA < NB;
   auto locs = [](const Pending &P) {
     std::vector<Location> L;
-    for (const Note &N : P.I.Fork)
-      L.push_back(N.Loc);
-    for (const Note &N : P.Use)
-      L.push_back(N.Loc);
+    for (Chain C : {P.I.Fork, P.Use})
+      for (; C; C = C->Next)
+        L.push_back(C->N->Loc);
     return L;
   };
   return locs(A) < locs(B);
@@ -920,15 +981,15 @@ std::vector<Finding> findHandleFindingsImpl(const Program &P,
       F.Library = H.Info->Library;
       F.Message = Close ? closeMessageFor(H, Rules, Best->Harm)
                         : messageFor(H, Rules, Best->I);
-      if (!Best->I.Created.empty())
-        F.Notes.push_back(Best->I.Created.back());
-      F.Notes.insert(F.Notes.end(), Best->I.Hooks.begin(), Best->I.Hooks.end());
-      F.Notes.insert(F.Notes.end(), Best->I.Fork.begin(), Best->I.Fork.end());
-      F.Notes.insert(F.Notes.end(), Best->Use.begin(), Best->Use.end());
+      if (const Note *Created = lastOf(Best->I.Created))
+        F.Notes.push_back(*Created);
+      appendChain(F.Notes, Best->I.Hooks);
+      appendChain(F.Notes, Best->I.Fork);
+      appendChain(F.Notes, Best->Use);
       Note Remedy;
       Remedy.What = Note::Remedy;
       Remedy.Loc = H.Info->Loc;
-      const FrameworkRule *Fw = Rules.framework(Best->I.Framework);
+      const FrameworkRule *Fw = Rules.framework(std::string(Best->I.Framework));
       Remedy.Message = Close ? closeRemedyFor(H)
                        : Fw  ? Fw->Remedy
                              : remedyFor(H, Rules);

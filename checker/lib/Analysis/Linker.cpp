@@ -36,20 +36,57 @@ Program link(std::vector<TUFacts> Units) {
         It->second = &H; // prefer the definition over an extern declaration
     }
   }
-  // Which functions are called by something we know (the rest are roots).
-  for (const auto &[Usr, F] : P.Functions)
+  for (const auto &[Usr, F] : P.Functions) {
+    P.Ids.emplace(F, uint32_t(P.ById.size()));
+    P.ById.push_back(F);
+  }
+  // Resolve every call once (the analysis asks for each call many times),
+  // and note which functions are called by something we know (the rest are
+  // roots).
+  P.VirtualTargets.reserve([&] {
+    size_t N = 0;
+    for (const Function *F : P.ById)
+      for (const Block &B : F->Blocks)
+        for (const Event &E : B.Events)
+          N += E.Kind == EventKind::Call && E.Virtual;
+    return N;
+  }());
+  for (const Function *F : P.ById)
     for (const Block &B : F->Blocks)
       for (const Event &E : B.Events) {
-        if (E.Kind == EventKind::Call)
-          for (const Function *T : P.targets(E))
+        if (E.Kind == EventKind::Call) {
+          TargetList L;
+          if (!E.Callee.empty() && !E.Virtual) {
+            auto It = P.Functions.find(E.Callee);
+            if (It != P.Functions.end())
+              L = TargetList(&P.ById[P.Ids.at(It->second)], 1);
+          } else if (!E.Callee.empty()) {
+            P.VirtualTargets.push_back(P.resolveTargets(E));
+            L = TargetList(P.VirtualTargets.back().data(),
+                           P.VirtualTargets.back().size());
+          } else if (!E.IndirectSig.empty()) {
+            auto It = P.BySignature.find(E.IndirectSig);
+            if (It != P.BySignature.end())
+              L = TargetList(It->second.data(), It->second.size());
+          }
+          if (!L.empty())
+            P.CallTargets.emplace(&E, L);
+          for (const Function *T : L)
             P.Called.insert(T->Usr);
+        }
         if (E.Kind == EventKind::Fork && !E.Callee.empty())
           P.Called.insert(E.Callee);
       }
   return P;
 }
 
-std::vector<const Function *> Program::targets(const Event &Call) const {
+TargetList Program::targets(const Event &Call) const {
+  auto It = CallTargets.find(&Call);
+  return It == CallTargets.end() ? TargetList() : It->second;
+}
+
+std::vector<const Function *>
+Program::resolveTargets(const Event &Call) const {
   std::vector<const Function *> Out;
   if (!Call.Callee.empty()) {
     auto It = Functions.find(Call.Callee);

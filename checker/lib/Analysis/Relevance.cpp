@@ -1,117 +1,136 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Relevance.h"
 
-#include <deque>
-
 namespace forksafe {
 
 static bool isHandleEvent(EventKind K) {
   return K != EventKind::Call && K != EventKind::Fork && K != EventKind::Exit;
 }
 
-Relevance::Relevance(const Program &P) {
-  // Only variables that hold handles matter; and only globals can matter to
-  // a caller (a local is invisible outside its function: callees see it
-  // through their parameters).
+Relevance::Relevance(const Program &P) : P(P) {
+  size_t N = P.ById.size();
+  Callers.resize(N);
+  Forks.assign(N, false);
+  Exits.assign(N, false);
+  Params.assign(N, false);
+  Factories.assign(N, false);
+  // Only variables that hold handles matter to a caller.
   std::set<std::string> HandleRoots;
   for (const auto &[Key, H] : P.Handles)
     HandleRoots.insert(Key.substr(0, Key.size() - H->Path.size()));
-  auto note = [&](const std::string &Usr, const HandleRef &R) {
-    if (R.Kind == HandleRef::Global && HandleRoots.count(R.Var))
-      Vars[Usr].insert(R.Var);
-    else if (R.Kind == HandleRef::Local)
-      Locals[Usr].insert(R.Var);
-  };
-  std::map<std::string, std::vector<std::string>> Callers;
-  std::map<std::string, std::vector<std::string>> Callees;
-  for (const auto &[Usr, F] : P.Functions) {
-    for (const Block &B : F->Blocks)
+  for (uint32_t Id = 0; Id < N; ++Id) {
+    const Function &F = *P.ById[Id];
+    // What: 1 creates, 2 ends, 3 either (a handle passed on to a callee).
+    auto name = [&](const HandleRef &R, bool AnyGlobal, int What) {
+      std::string Var = R.Var;
+      bool Global = R.Kind != HandleRef::Local;
+      if (R.Kind == HandleRef::Result) {
+        auto It = P.Functions.find(R.Var);
+        if (It == P.Functions.end() || !It->second->ReturnsRef)
+          return;
+        Var = It->second->ReturnsRef->Var;
+      } else if (R.Kind == HandleRef::Param ||
+                 (Global && !AnyGlobal && !HandleRoots.count(R.Var))) {
+        return;
+      }
+      Namers &N = ByVar[Var];
+      N.Global = N.Global || Global;
+      N.Touch.push_back(Id);
+      if (What & 1)
+        N.Create.push_back(Id);
+      if (What & 2)
+        N.End.push_back(Id);
+    };
+    for (const Block &B : F.Blocks)
       for (const Event &E : B.Events) {
         if (E.Kind == EventKind::Fork) {
-          Forks.insert(Usr);
+          Forks[Id] = true;
           if (!E.Callee.empty()) {
-            Callers[E.Callee].push_back(Usr);
-            Callees[Usr].push_back(E.Callee);
+            auto It = P.Functions.find(E.Callee);
+            if (It != P.Functions.end())
+              Callers[P.idOf(*It->second)].push_back(Id);
           }
+        } else if (E.Kind == EventKind::Exit) {
+          Exits[Id] = Exits[Id] || E.Exit == ExitKind::Exit;
         } else if (isHandleEvent(E.Kind)) {
-          if (E.Ref.Kind == HandleRef::Param) {
-            Params.insert(Usr);
-          } else if (E.Ref.Kind == HandleRef::Result) {
-            auto It = P.Functions.find(E.Ref.Var);
-            if (It != P.Functions.end() && It->second->ReturnsRef)
-              Vars[Usr].insert(It->second->ReturnsRef->Var);
-          } else if (E.Ref.Kind == HandleRef::Local) {
-            Locals[Usr].insert(E.Ref.Var);
-          } else {
-            Vars[Usr].insert(E.Ref.Var);
-          }
+          bool Creates = E.Kind == EventKind::Create ||
+                         E.Kind == EventKind::Connect ||
+                         E.Kind == EventKind::Reset ||
+                         (E.Kind == EventKind::Use && E.Connects);
+          bool Ends = E.Kind == EventKind::Close || E.Kind == EventKind::Init ||
+                      E.Kind == EventKind::Kill;
+          if (E.Ref.Kind == HandleRef::Param)
+            Params[Id] = true;
+          else
+            name(E.Ref, true, (Creates ? 1 : 0) | (Ends ? 2 : 0));
         } else if (E.Kind == EventKind::Call) {
-          if (E.AssignTo)
-            note(Usr, *E.AssignTo);
           // Passing a handle (or an object holding one) on makes this
           // function matter for it.
+          if (E.AssignTo)
+            name(*E.AssignTo, false, 1);
           for (const auto &[Index, Ref] : E.Args)
-            note(Usr, Ref);
-          for (const Function *T : P.targets(E)) {
-            Callers[T->Usr].push_back(Usr);
-            Callees[Usr].push_back(T->Usr);
-          }
+            name(Ref, false, 3);
+          for (const Function *T : P.targets(E))
+            Callers[P.idOf(*T)].push_back(Id);
         }
       }
+    Factories[Id] = bool(F.ReturnsCreated);
   }
-  // Propagate to callers until nothing changes (cycles terminate: sets only
-  // grow and are bounded).
-  std::deque<std::string> Work;
-  for (const auto &[Usr, F] : P.Functions)
-    Work.push_back(Usr);
-  std::set<std::string> Queued(Work.begin(), Work.end());
-  while (!Work.empty()) {
-    std::string U = Work.front();
-    Work.pop_front();
-    Queued.erase(U);
-    bool UForks = Forks.count(U), UParams = Params.count(U);
-    const std::set<std::string> *UVars = nullptr;
-    auto VIt = Vars.find(U);
-    if (VIt != Vars.end())
-      UVars = &VIt->second;
-    for (const std::string &C : Callers[U]) {
-      bool Changed = false;
-      if (UForks && Forks.insert(C).second)
-        Changed = true;
-      // A caller that passes handles to U matters when U acts on its params.
-      if (UParams && Params.insert(C).second)
-        Changed = true;
-      if (UVars)
-        for (const std::string &V : *UVars)
-          Changed |= Vars[C].insert(V).second;
-      if (Changed && Queued.insert(C).second)
-        Work.push_back(C);
-    }
-  }
+  // A caller that passes handles to a function acting on its parameters
+  // matters too; so does one whose callee forks or exits.
+  for (std::vector<bool> *Flags : {&Forks, &Exits, &Params})
+    closeOverCallers(*Flags);
   // Factories, through chains of 'return make();'.
-  for (const auto &[Usr, F] : P.Functions)
-    if (F->ReturnsCreated)
-      Factories.insert(Usr);
   for (bool Changed = true; Changed;) {
     Changed = false;
-    for (const auto &[Usr, F] : P.Functions)
-      if (!Factories.count(Usr))
-        for (const std::string &C : F->ReturnsCallResultOf)
-          if (Factories.count(C)) {
-            Factories.insert(Usr);
-            Changed = true;
+    for (uint32_t Id = 0; Id < N; ++Id)
+      if (!Factories[Id])
+        for (const std::string &C : P.ById[Id]->ReturnsCallResultOf) {
+          auto It = P.Functions.find(C);
+          if (It != P.Functions.end() && Factories[P.idOf(*It->second)]) {
+            Factories[Id] = Changed = true;
             break;
           }
+        }
   }
 }
 
+void Relevance::closeOverCallers(std::vector<bool> &Marked) const {
+  std::vector<uint32_t> Work;
+  for (uint32_t Id = 0; Id < Marked.size(); ++Id)
+    if (Marked[Id])
+      Work.push_back(Id);
+  // Each function enters the worklist once: cycles terminate.
+  while (!Work.empty()) {
+    uint32_t Id = Work.back();
+    Work.pop_back();
+    for (uint32_t C : Callers[Id])
+      if (!Marked[C]) {
+        Marked[C] = true;
+        Work.push_back(C);
+      }
+  }
+}
 
-bool Relevance::touches(const std::string &Usr, const std::string &Var) const {
-  auto It = Vars.find(Usr);
-  if (It != Vars.end() && It->second.count(Var))
-    return true;
-  auto L = Locals.find(Usr);
-  return L != Locals.end() && L->second.count(Var);
+Relevance::ForHandle Relevance::forHandle(const std::string &Var) const {
+  ForHandle Out;
+  size_t N = P.ById.size();
+  Out.Touches.assign(N, false);
+  Out.Creates.assign(N, false);
+  Out.Ends.assign(N, false);
+  auto It = ByVar.find(Var);
+  if (It == ByVar.end())
+    return Out;
+  const Namers &Nm = It->second;
+  for (auto [Ids, Marked] : {std::pair{&Nm.Touch, &Out.Touches},
+                             std::pair{&Nm.Create, &Out.Creates},
+                             std::pair{&Nm.End, &Out.Ends}}) {
+    for (uint32_t Id : *Ids)
+      (*Marked)[Id] = true;
+    if (Nm.Global)
+      closeOverCallers(*Marked);
+  }
+  return Out;
 }
 
 } // namespace forksafe

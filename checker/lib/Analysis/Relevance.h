@@ -1,33 +1,51 @@
 // SPDX-License-Identifier: Apache-2.0
-/// Which functions can matter for a handle: those that (transitively) fork,
-/// touch the handle's variable, or act on handles passed to them. Everything
-/// else is skipped as the identity, which keeps the analysis linear in the
-/// part of the program that matters.
+/// Which functions can matter for a handle: those that (transitively) touch
+/// the handle's variable, act on handles passed to them, or, while the
+/// handle is live, fork. Everything else is skipped as the identity, which
+/// keeps the analysis linear in the part of the program that matters.
 #pragma once
 
 #include "forksafe/Program.h"
 
 #include <map>
-#include <set>
 #include <string>
+#include <vector>
 
 namespace forksafe {
 
 class Relevance {
 public:
   explicit Relevance(const Program &P);
-  bool forks(const std::string &Usr) const { return Forks.count(Usr); }
-  bool touches(const std::string &Usr, const std::string &Var) const;
-  bool usesParams(const std::string &Usr) const { return Params.count(Usr); }
+  bool forks(const Function &F) const { return Forks[P.idOf(F)]; }
+  /// Calls exit() (which runs the static destructors) on some path.
+  bool exits(const Function &F) const { return Exits[P.idOf(F)]; }
+  bool usesParams(const Function &F) const { return Params[P.idOf(F)]; }
   /// Factories: 'PGconn *connect_db(void) { return PQconnectdb(...); }'.
-  bool returnsLive(const std::string &Usr) const { return Factories.count(Usr); }
+  bool returnsLive(const Function &F) const { return Factories[P.idOf(F)]; }
+
+  /// One handle variable's functions, by id: those that name it and, for a
+  /// global, their transitive callers (a local is invisible outside its
+  /// function: callees see it through their parameters).
+  struct ForHandle {
+    std::vector<bool> Touches; // any event on it
+    std::vector<bool> Creates; // can make it live (create, connect, reset)
+    std::vector<bool> Ends;    // can end it (close, kill, re-init)
+  };
+  ForHandle forHandle(const std::string &Var) const;
 
 private:
-  std::set<std::string> Forks;
-  std::map<std::string, std::set<std::string>> Vars;   // globals, transitive
-  std::map<std::string, std::set<std::string>> Locals; // locals, direct only
-  std::set<std::string> Params;
-  std::set<std::string> Factories;
+  /// Marks the transitive callers of the marked functions.
+  void closeOverCallers(std::vector<bool> &Marked) const;
+
+  const Program &P;
+  std::vector<std::vector<uint32_t>> Callers;
+  /// Functions that name a variable, by what they do to it.
+  struct Namers {
+    std::vector<uint32_t> Touch, Create, End;
+    bool Global = false; // seen by callers too
+  };
+  std::map<std::string, Namers> ByVar;
+  std::vector<bool> Forks, Exits, Params, Factories;
 };
 
 } // namespace forksafe
