@@ -261,18 +261,38 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
   Validator V(Path, Doc, Errors);
   const json &Root = Doc.Value;
   size_t Before = Errors.size();
-  V.checkKeys(Root, "", {"framework", "name", "source", "remedy", "hooks"},
-              {"framework", "name", "source", "remedy", "hooks"});
+  // 'extends': a project adds hooks to a framework loaded before it (its
+  // own helpers that nginx's init_module calls, say); they join that
+  // framework's model, name and remedy.
+  bool Extends = Root.is_object() && Root.contains("extends");
+  V.checkKeys(Root, "",
+              {"framework", "extends", "name", "source", "remedy", "hooks"},
+              Extends ? std::set<std::string>{"framework", "source", "hooks"}
+                      : std::set<std::string>{"framework", "name", "source",
+                                                 "remedy", "hooks"});
   FrameworkRule F;
   F.File = Path;
   V.string(Root, "", "framework", F.Name, true);
-  V.string(Root, "", "name", F.DisplayName, true);
-  V.string(Root, "", "remedy", F.Remedy, true);
+  V.string(Root, "", "name", F.DisplayName, !Extends);
+  V.string(Root, "", "remedy", F.Remedy, !Extends);
   if (Root.contains("source"))
     V.source(Root, "", F.Source);
   if (!F.Name.empty() && Rules.framework(F.Name))
     V.error("/framework", "framework '" + F.Name + "' is already defined in " +
                               Rules.framework(F.Name)->File);
+  std::string HooksOf = F.Name;
+  if (Extends && V.string(Root, "", "extends", HooksOf, true)) {
+    if (const FrameworkRule *Base = Rules.framework(HooksOf)) {
+      if (F.DisplayName.empty())
+        F.DisplayName = Base->DisplayName;
+      if (F.Remedy.empty())
+        F.Remedy = Base->Remedy;
+    } else {
+      V.error("/extends", "key 'extends' names framework '" + HooksOf +
+                              "', which is not loaded (load its rule file "
+                              "first)");
+    }
+  }
   std::vector<HookRule> Hooks;
   const json *Hs = Root.contains("hooks") ? &Root["hooks"] : nullptr;
   if (Hs && (!Hs->is_array() || Hs->empty()))
@@ -290,7 +310,7 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
                  "master-args", "worker-args", "note", "source"},
                 {"role", "note", "source"});
     HookRule HR;
-    HR.Framework = F.Name;
+    HR.Framework = HooksOf;
     std::string Role;
     if (V.string(H, P, "role", Role, true) && !Role.empty()) {
       if (auto R = parseHookRole(Role))
