@@ -11,8 +11,9 @@
 namespace forksafe {
 
 /// Bump when the facts layout changes; cached facts of another version are
-/// ignored and rebuilt.
-constexpr int FactsVersion = 1;
+/// ignored and rebuilt. Version 2 added the fix-it data (LazyVars,
+/// HookBodies); version 1 files are still read, without it.
+constexpr int FactsVersion = 2;
 
 struct Location {
   std::string File;
@@ -159,12 +160,88 @@ struct HookBinding {
   std::vector<int64_t> MasterArgs, WorkerArgs;
 };
 
+/// A fix-it edit: replace From (as spelled at Loc) with To. From empty: an
+/// insertion at Loc.
+struct TextEdit {
+  Location Loc;
+  std::string From, To;
+  bool operator==(const TextEdit &O) const {
+    return Loc == O.Loc && From == O.From && To == O.To;
+  }
+};
+
+/// A namespace-scope C++ variable of a handle type as one TU spells it: its
+/// declarations and the references to it, for the fix-it that makes it a
+/// handle created lazily in each process (checker/lib/Facts/LazyHandleFacts.cpp).
+struct LazyVar {
+  std::string Var;     // USR
+  std::string Blocked; // why no fix can be offered ("": it can)
+  struct Decl {
+    Location Loc;      // where Text starts (the type)
+    std::string Text;  // type, declarator and initialiser, through the ';'
+    std::string Type;  // the type as spelled: "pqxx::connection", "PGconn *"
+    std::string Name;  // the declarator's name as spelled ("db", "app::db")
+    std::string Init;  // the initialiser as spelled after the name:
+                       // "", "= make()", "(a, b)", "{a}"; trimmed
+    bool Definition = false;
+    bool ClassType = false;
+  };
+  std::vector<Decl> Decls;
+  /// A reference: Text at Loc is the id-expression ("db", "app::db"), and
+  /// for a '.' member access the '.' after it, as spelled ("db.", "db .").
+  struct Ref {
+    enum Kind : uint8_t { Operand, Postfix, Dot };
+    Location Loc;
+    std::string Text;
+    std::string Name; // the id-expression alone
+    Kind What = Operand;
+  };
+  std::vector<Ref> Refs;
+  /// Per file with a declaration: where an #include goes, and which of the
+  /// headers a fix may need the file already includes.
+  struct Include {
+    std::string File;
+    Location At; // start of the line after an #include (or of the file)
+    std::vector<std::string> Present; // e.g. "forksafe/guarded.hpp", "atomic"
+    bool Ok = false; // a place was found
+  };
+  std::vector<Include> Includes;
+  bool Cxx17 = false; // guaranteed copy elision: per_process<T> needs no move
+  bool Movable = true; // T can be returned by value before C++17
+};
+
+/// The top level of a framework hook's body, for the fix-it that moves a
+/// connect from a pre-fork hook into a post-fork hook
+/// (checker/lib/Facts/HookBodyFacts.cpp).
+struct HookBody {
+  std::string Usr; // the hook function
+  std::string Name;
+  std::string File;
+  struct Stmt {
+    Location Begin, End;  // first and last character (';' included)
+    std::string Blocked;  // why it cannot be moved ("": it can)
+    std::string Text;     // the statement as spelled, ';' included
+    TextEdit Cut;         // removes it (its whole lines when it is alone)
+    std::vector<std::string> Vars; // USRs of the global variables it names
+    Location Needs; // the last declaration in File it names: a moved copy
+                    // must come after it
+  };
+  std::vector<Stmt> Stmts;
+  Location InsertAt;       // where a moved statement goes: before the final
+  std::string Indent;      // 'return', else before the closing brace
+  std::string InsertSuffix; // "\n" when inserting before a line, else " "
+  bool Guarded = false;    // an earlier top-level 'if (<first parameter>
+                           // ...) return' precedes InsertAt
+};
+
 struct TUFacts {
   int Version = FactsVersion;
   std::string MainFile;
   std::vector<Function> Functions;
   std::vector<HandleVar> Handles;
   std::vector<HookBinding> Hooks;
+  std::vector<LazyVar> LazyVars;     // C++ only, for the lazy-handle fix
+  std::vector<HookBody> HookBodies;  // hook functions defined in this TU
 };
 
 std::string factsToJson(const TUFacts &F, bool Pretty = false);

@@ -4,6 +4,7 @@
 // handle variables are recorded with their definition and NOLINT comments.
 #include "forksafe/Extract.h"
 
+#include "FixFacts.h"
 #include "HandleRefs.h"
 #include "Hooks.h"
 #include "Nolint.h"
@@ -1301,7 +1302,9 @@ TUFacts extractFacts(ASTContext &Ctx, const RuleSet &Rules,
   std::string Main;
   if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
     Main = TU.normalizedPath(Entry->getName());
-  return TU.finish(Main);
+  TUFacts Facts = TU.finish(Main);
+  extractFixFacts(Ctx, Rules, Facts); // what the fix-its need (FixFacts.h)
+  return Facts;
 }
 
 } // namespace forksafe

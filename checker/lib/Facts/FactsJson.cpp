@@ -286,6 +286,114 @@ HandleVar handle(const json &J) {
   return H;
 }
 
+json edit(const TextEdit &E) {
+  return {{"l", loc(E.Loc)}, {"from", E.From}, {"to", E.To}};
+}
+TextEdit edit(const json &J) {
+  TextEdit E;
+  E.Loc = loc(J.at("l"));
+  E.From = J.at("from").get<std::string>();
+  E.To = J.at("to").get<std::string>();
+  return E;
+}
+
+json lazyVar(const LazyVar &V) {
+  json Decls = json::array(), Refs = json::array(), Incs = json::array();
+  for (const LazyVar::Decl &D : V.Decls)
+    Decls.push_back({{"l", loc(D.Loc)}, {"text", D.Text}, {"type", D.Type},
+                     {"name", D.Name}, {"init", D.Init},
+                     {"def", D.Definition}, {"class", D.ClassType}});
+  for (const LazyVar::Ref &R : V.Refs)
+    Refs.push_back({{"l", loc(R.Loc)}, {"text", R.Text}, {"name", R.Name},
+                    {"k", int(R.What)}});
+  for (const LazyVar::Include &I : V.Includes)
+    Incs.push_back({{"file", I.File}, {"l", loc(I.At)}, {"have", I.Present},
+                    {"ok", I.Ok}});
+  json J = {{"var", V.Var}, {"decls", Decls}, {"refs", Refs},
+            {"includes", Incs}, {"cxx17", V.Cxx17}, {"movable", V.Movable}};
+  if (!V.Blocked.empty())
+    J["blocked"] = V.Blocked;
+  return J;
+}
+LazyVar lazyVar(const json &J) {
+  LazyVar V;
+  V.Var = J.at("var").get<std::string>();
+  V.Blocked = J.value("blocked", "");
+  V.Cxx17 = J.at("cxx17").get<bool>();
+  V.Movable = J.at("movable").get<bool>();
+  for (const json &D : J.at("decls")) {
+    LazyVar::Decl X;
+    X.Loc = loc(D.at("l"));
+    X.Text = D.at("text").get<std::string>();
+    X.Type = D.at("type").get<std::string>();
+    X.Name = D.at("name").get<std::string>();
+    X.Init = D.at("init").get<std::string>();
+    X.Definition = D.at("def").get<bool>();
+    X.ClassType = D.at("class").get<bool>();
+    V.Decls.push_back(std::move(X));
+  }
+  for (const json &R : J.at("refs")) {
+    LazyVar::Ref X;
+    X.Loc = loc(R.at("l"));
+    X.Text = R.at("text").get<std::string>();
+    X.Name = R.at("name").get<std::string>();
+    int K = R.at("k").get<int>();
+    if (K < 0 || K > int(LazyVar::Ref::Dot))
+      throw std::runtime_error("bad reference kind");
+    X.What = LazyVar::Ref::Kind(K);
+    V.Refs.push_back(std::move(X));
+  }
+  for (const json &I : J.at("includes")) {
+    LazyVar::Include X;
+    X.File = I.at("file").get<std::string>();
+    X.At = loc(I.at("l"));
+    X.Present = I.at("have").get<std::vector<std::string>>();
+    X.Ok = I.at("ok").get<bool>();
+    V.Includes.push_back(std::move(X));
+  }
+  return V;
+}
+
+json hookBody(const HookBody &B) {
+  json Stmts = json::array();
+  for (const HookBody::Stmt &S : B.Stmts) {
+    json X = {{"b", loc(S.Begin)}, {"e", loc(S.End)}, {"text", S.Text},
+              {"cut", edit(S.Cut)}, {"vars", S.Vars}};
+    if (!S.Blocked.empty())
+      X["blocked"] = S.Blocked;
+    if (S.Needs.valid())
+      X["needs"] = loc(S.Needs);
+    Stmts.push_back(std::move(X));
+  }
+  return {{"usr", B.Usr},       {"name", B.Name},
+          {"file", B.File},     {"stmts", Stmts},
+          {"at", loc(B.InsertAt)}, {"indent", B.Indent},
+          {"suffix", B.InsertSuffix}, {"guarded", B.Guarded}};
+}
+HookBody hookBody(const json &J) {
+  HookBody B;
+  B.Usr = J.at("usr").get<std::string>();
+  B.Name = J.at("name").get<std::string>();
+  B.File = J.at("file").get<std::string>();
+  B.InsertAt = loc(J.at("at"));
+  B.Indent = J.at("indent").get<std::string>();
+  B.InsertSuffix = J.at("suffix").get<std::string>();
+  B.Guarded = J.at("guarded").get<bool>();
+  for (const json &X : J.at("stmts")) {
+    HookBody::Stmt S;
+    S.Begin = loc(X.at("b"));
+    S.End = loc(X.at("e"));
+    S.Text = X.at("text").get<std::string>();
+    S.Cut = edit(X.at("cut"));
+    S.Vars = X.at("vars").get<std::vector<std::string>>();
+    S.Blocked = X.value("blocked", "");
+    if (X.contains("needs"))
+      S.Needs = loc(X.at("needs"));
+    B.Stmts.push_back(std::move(S));
+  }
+  return B;
+}
+
 } // namespace
 
 std::string factsToJson(const TUFacts &F, bool Pretty) {
@@ -310,6 +418,18 @@ std::string factsToJson(const TUFacts &F, bool Pretty) {
             {"functions", Fns},
             {"handles", Hs},
             {"hooks", Hooks}};
+  if (!F.LazyVars.empty()) {
+    json L = json::array();
+    for (const LazyVar &V : F.LazyVars)
+      L.push_back(lazyVar(V));
+    J["lazy"] = L;
+  }
+  if (!F.HookBodies.empty()) {
+    json L = json::array();
+    for (const HookBody &B : F.HookBodies)
+      L.push_back(hookBody(B));
+    J["hookbodies"] = L;
+  }
   return J.dump(Pretty ? 1 : -1, ' ', false,
                 json::error_handler_t::replace);
 }
@@ -318,7 +438,7 @@ bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
   try {
     json J = json::parse(Text);
     int V = J.at("forksafe-facts").get<int>();
-    if (V != FactsVersion) {
+    if (V != FactsVersion && V != 1) { // 1: the same without fix-it data
       Error = "facts version " + std::to_string(V) + ", expected " +
               std::to_string(FactsVersion);
       return false;
@@ -345,6 +465,12 @@ bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
         B.WorkerArgs = H.at("worker").get<std::vector<int64_t>>();
         F.Hooks.push_back(std::move(B));
       }
+    if (J.contains("lazy"))
+      for (const json &V : J.at("lazy"))
+        F.LazyVars.push_back(lazyVar(V));
+    if (J.contains("hookbodies"))
+      for (const json &B : J.at("hookbodies"))
+        F.HookBodies.push_back(hookBody(B));
     Out = std::move(F);
     return true;
   } catch (const std::exception &Ex) {
