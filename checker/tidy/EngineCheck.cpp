@@ -18,6 +18,9 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
+#include <tuple>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -98,6 +101,25 @@ SourceLocation toSourceLocation(const Location &L, SourceManager &SM,
                                  L.Column ? L.Column : 1);
 }
 
+/// A fix-it edit as clang's hint, only where the source still says what the
+/// edit replaces (not in a macro, not edited since).
+std::optional<FixItHint> fixItHint(SourceManager &SM, const TextEdit &E) {
+  SourceLocation L = toSourceLocation(E.Loc, SM, /*AddFile=*/true);
+  if (L.isInvalid() || !L.isFileID())
+    return std::nullopt;
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(L), &Invalid);
+  unsigned Off = SM.getFileOffset(L);
+  if (Invalid || Off > Buffer.size() ||
+      !Buffer.substr(Off).starts_with(E.From))
+    return std::nullopt;
+  if (E.From.empty())
+    return FixItHint::CreateInsertion(L, E.To);
+  return FixItHint::CreateReplacement(
+      CharSourceRange::getCharRange(L, L.getLocWithOffset(E.From.size())),
+      E.To);
+}
+
 /// The facts 'forksafe extract --facts-dir=Dir' wrote, except Skip's (this
 /// unit: its facts are extracted fresh). Problems land in Errors.
 std::vector<TUFacts> loadProgramFacts(const std::string &Dir,
@@ -162,6 +184,7 @@ EngineCheck::EngineCheck(llvm::StringRef Name,
       RuleFiles(Engine.get("RuleFiles", "")),
       LocalHandles(Engine.get("LocalHandles", true)),
       ExtraForkFunctions(Engine.get("ExtraForkFunctions", "")),
+      LazyHandleStyle(Engine.get("LazyHandleStyle", "per_process")),
       DefaultRules(Engine.get("DefaultRules", true)),
       ProgramFacts(Engine.get("ProgramFacts", "")), Selected(Selected) {
   std::vector<std::string> Sources;
@@ -170,6 +193,10 @@ EngineCheck::EngineCheck(llvm::StringRef Name,
   for (std::string &P : splitList(RuleFiles))
     Sources.push_back(std::move(P));
   Loaded = loadRuleSources(Sources);
+  if (!parseLazyHandleStyle(LazyHandleStyle, Fixes.Lazy))
+    configurationDiag("invalid value '%0' for %1.LazyHandleStyle (per_process, "
+                      "function or none)")
+        << LazyHandleStyle << EngineOptionPrefix;
   Extract.LocalHandles = LocalHandles;
   for (std::string &F : splitList(ExtraForkFunctions))
     Extract.ExtraForkFunctions.insert(std::move(F));
@@ -183,6 +210,7 @@ void EngineCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Engine.store(Opts, "RuleFiles", RuleFiles);
   Engine.store(Opts, "LocalHandles", LocalHandles);
   Engine.store(Opts, "ExtraForkFunctions", ExtraForkFunctions);
+  Engine.store(Opts, "LazyHandleStyle", LazyHandleStyle);
   Engine.store(Opts, "DefaultRules", DefaultRules);
   Engine.store(Opts, "ProgramFacts", ProgramFacts);
 }
@@ -233,10 +261,13 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
   Units.push_back(std::move(Facts));
   Program P = link(std::move(Units));
   std::vector<Finding> Findings = findHandleFindings(P, Loaded->Rules, Selected);
+  attachFixIts(P, Loaded->Rules, Fixes, Findings);
 
   // Each finding is reported by the unit that holds the handle's
   // definition (with ProgramFacts, the others are another unit's to report).
   SourceManager &SM = *Result.SourceManager;
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
+      Attached;
   for (const Finding &F : Findings) {
     if (F.Check != getID())
       continue;
@@ -250,17 +281,24 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
       D << N.Message;
       // The note's fix-it (as the CLI's --export-fixes), only where the
       // source still says what the fix replaces (not in a macro).
-      if (!N.FixFrom.empty() && NoteLoc.isValid() && NoteLoc.isFileID()) {
-        bool Invalid = false;
-        const char *At = SM.getCharacterData(NoteLoc, &Invalid);
-        llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(NoteLoc), &Invalid);
-        if (!Invalid &&
-            llvm::StringRef(At, Buffer.end() - At).starts_with(N.FixFrom))
-          D << FixItHint::CreateReplacement(
-              CharSourceRange::getCharRange(
-                  NoteLoc, NoteLoc.getLocWithOffset(N.FixFrom.size())),
-              N.FixTo);
-      }
+      if (!N.FixFrom.empty())
+        if (std::optional<FixItHint> H =
+                fixItHint(SM, {N.Loc, N.FixFrom, N.FixTo}))
+          D << *H;
+      // A fix of several edits (FixIts.h): all of them, or none.
+      std::vector<FixItHint> Hints;
+      for (const TextEdit &E : N.Edits)
+        if (std::optional<FixItHint> H = fixItHint(SM, E))
+          Hints.push_back(std::move(*H));
+      // An edit several findings make (the runtime header's #include) is
+      // attached to the first only: clang-tidy applies every copy.
+      if (!N.Edits.empty() && Hints.size() == N.Edits.size())
+        for (size_t I = 0; I < Hints.size(); ++I) {
+          const TextEdit &E = N.Edits[I];
+          if (Attached.insert({E.Loc.File, E.Loc.Line, E.Loc.Column, E.From, E.To})
+                  .second)
+            D << Hints[I];
+        }
     }
   }
 }

@@ -7,6 +7,7 @@
 
 #include "forksafe/Analysis.h"
 #include "forksafe/Extract.h"
+#include "forksafe/FixIts.h"
 #include "forksafe/Rules.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -34,6 +35,8 @@ struct LoadedRules {
 ///                      directory clang-tidy runs in.
 ///   LocalHandles       track local handle variables (default true).
 ///   ExtraForkFunctions ';'-separated user functions that fork.
+///   LazyHandleStyle    how the lazy-handle fix-it spells a lazy handle:
+///                      per_process (default), function or none.
 /// Plugin-only:
 ///   DefaultRules       load the bundled rules (share/forksafe/rules next to
 ///                      the installed plugin); false = --no-default-rules.
@@ -60,10 +63,12 @@ private:
   const std::string RuleFiles;
   const bool LocalHandles;
   const std::string ExtraForkFunctions;
+  const std::string LazyHandleStyle;
   const bool DefaultRules;
   const std::string ProgramFacts;
   const CheckSelection Selected;
   ExtractOptions Extract;
+  FixOptions Fixes;
   std::string FactsKey; // rules digest + extraction options
   std::shared_ptr<const LoadedRules> Loaded;
   bool ReportedFactsErrors = false;

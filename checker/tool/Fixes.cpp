@@ -4,9 +4,11 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace forksafe;
 
@@ -49,30 +51,77 @@ private:
   std::map<std::string, std::string> Files;
 };
 
-/// The replacements of one finding; a note whose text at its location is not
-/// what the fix expects (a macro, an edited file) gives none.
+/// The replacements of one finding. A fix whose text at its location is
+/// not what the fix expects (a macro, a file edited since the analysis)
+/// gives none: a note's edits are used all together or not at all.
 std::vector<Replacement> replacementsOf(const Finding &F, SourceCache &Sources) {
   std::vector<Replacement> Out;
-  for (const Note &N : F.Notes) {
-    if (N.FixFrom.empty())
-      continue;
-    const std::string *Text = Sources.get(N.Loc.File);
+  auto one = [&](const Location &L, const std::string &From,
+                 const std::string &To, std::vector<Replacement> &Into) {
+    const std::string *Text = Sources.get(L.File);
     if (!Text)
-      continue;
-    size_t Off = offsetOf(*Text, N.Loc.Line, N.Loc.Column);
-    if (Off == std::string::npos ||
-        Text->compare(Off, N.FixFrom.size(), N.FixFrom) != 0)
-      continue;
-    Out.push_back({N.Loc.File, Off, N.FixFrom.size(), N.FixTo});
+      return false;
+    size_t Off = offsetOf(*Text, L.Line, L.Column);
+    if (Off == std::string::npos || Off > Text->size() ||
+        Text->compare(Off, From.size(), From) != 0)
+      return false;
+    Into.push_back({L.File, Off, From.size(), To});
+    return true;
+  };
+  for (const Note &N : F.Notes) {
+    if (!N.FixFrom.empty())
+      one(N.Loc, N.FixFrom, N.FixTo, Out);
+    std::vector<Replacement> Edits;
+    bool Ok = true;
+    for (const TextEdit &E : N.Edits)
+      Ok = Ok && one(E.Loc, E.From, E.To, Edits);
+    if (Ok)
+      Out.insert(Out.end(), Edits.begin(), Edits.end());
   }
   return Out;
 }
 
+bool overlaps(const Replacement &A, const Replacement &B) {
+  if (A.File != B.File)
+    return false;
+  if (A.Length == 0 || B.Length == 0) // an insertion inside the other
+    return A.Offset > B.Offset ? A.Offset < B.Offset + B.Length
+                               : B.Offset < A.Offset + A.Length;
+  return A.Offset < B.Offset + B.Length && B.Offset < A.Offset + A.Length;
+}
+
+/// A YAML scalar: single-quoted, or double-quoted with escapes when the text
+/// has line breaks or other control characters (a single-quoted scalar
+/// would fold a line break into a space).
 std::string yamlQuote(const std::string &S) {
-  std::string Q = "'";
-  for (char C : S)
-    Q += C == '\'' ? std::string("''") : std::string(1, C);
-  return Q + "'";
+  bool Control = false;
+  for (unsigned char C : S)
+    Control |= C < 0x20 || C == 0x7f;
+  if (!Control) {
+    std::string Q = "'";
+    for (char C : S)
+      Q += C == '\'' ? std::string("''") : std::string(1, C);
+    return Q + "'";
+  }
+  std::string Q = "\"";
+  for (unsigned char C : S) {
+    switch (C) {
+    case '"': Q += "\\\""; break;
+    case '\\': Q += "\\\\"; break;
+    case '\n': Q += "\\n"; break;
+    case '\t': Q += "\\t"; break;
+    case '\r': Q += "\\r"; break;
+    default:
+      if (C < 0x20 || C == 0x7f) {
+        char Buf[8];
+        snprintf(Buf, sizeof Buf, "\\x%02x", C);
+        Q += Buf;
+      } else {
+        Q += char(C);
+      }
+    }
+  }
+  return Q + "\"";
 }
 
 } // namespace
@@ -87,8 +136,15 @@ bool exportFixes(const std::string &Path, const std::vector<Finding> &Findings,
   }
   // tooling::TranslationUnitDiagnostics, as clang-tidy --export-fixes writes.
   Out << "---\nMainSourceFile:  ''\nDiagnostics:\n";
+  // clang-apply-replacements applies a replacement as often as one file
+  // lists it: one that several findings make (the #include of the runtime
+  // header) is written with the first of them only.
+  std::set<std::tuple<std::string, size_t, size_t, std::string>> Written;
   for (const Finding &F : Findings) {
-    std::vector<Replacement> Rs = replacementsOf(F, Sources);
+    std::vector<Replacement> Rs;
+    for (Replacement &R : replacementsOf(F, Sources))
+      if (Written.insert({R.File, R.Offset, R.Length, R.Text}).second)
+        Rs.push_back(std::move(R));
     const std::string *Text = Sources.get(F.Loc.File);
     size_t Off = Text ? offsetOf(*Text, F.Loc.Line, F.Loc.Column) : 0;
     if (Off == std::string::npos)
@@ -117,21 +173,47 @@ bool exportFixes(const std::string &Path, const std::vector<Finding> &Findings,
 bool applyFixes(const std::vector<Finding> &Findings, unsigned &Applied,
                 std::string &Error) {
   SourceCache Sources;
-  std::set<Replacement> All;
-  for (const Finding &F : Findings)
-    for (const Replacement &R : replacementsOf(F, Sources))
-      All.insert(R);
+  // Finding by finding: a finding's replacements are kept together, and a
+  // finding whose replacements overlap an earlier one's is skipped (as
+  // clang-apply-replacements reports a conflict). The same replacement made
+  // by two findings (an #include both need) is applied once.
+  std::vector<Replacement> All;
+  Applied = 0; // findings fixed
+  for (const Finding &F : Findings) {
+    std::vector<Replacement> Mine;
+    bool Conflict = false;
+    for (const Replacement &R : replacementsOf(F, Sources)) {
+      bool Same = false;
+      for (const Replacement &A : All) {
+        if (A.File == R.File && A.Offset == R.Offset && A.Length == R.Length &&
+            A.Text == R.Text)
+          Same = true;
+        else if (overlaps(A, R))
+          Conflict = true;
+      }
+      if (!Same)
+        Mine.push_back(R);
+    }
+    if (!Conflict && !Mine.empty()) {
+      All.insert(All.end(), Mine.begin(), Mine.end());
+      ++Applied;
+    }
+  }
   std::map<std::string, std::vector<Replacement>> ByFile;
   for (const Replacement &R : All)
     ByFile[R.File].push_back(R);
-  Applied = 0;
   for (auto &[File, Rs] : ByFile) {
     std::string Text = *Sources.get(File);
-    // Back to front, so earlier offsets stay valid.
-    for (auto It = Rs.rbegin(); It != Rs.rend(); ++It) {
+    // Back to front, so earlier offsets stay valid. At one offset,
+    // insertions go in front of a replacement there, in the order they were
+    // made.
+    std::stable_sort(Rs.begin(), Rs.end(),
+                     [](const Replacement &A, const Replacement &B) {
+                       return std::make_pair(A.Offset, A.Length != 0) <
+                              std::make_pair(B.Offset, B.Length != 0);
+                     });
+    for (auto It = Rs.rbegin(); It != Rs.rend(); ++It)
       Text.replace(It->Offset, It->Length, It->Text);
-      ++Applied;
-    }
     std::ofstream Out(File, std::ios::binary | std::ios::trunc);
     Out << Text;
     if (!Out) {

@@ -15,6 +15,7 @@
 #include "forksafe/Cache.h"
 #include "forksafe/Checks.h"
 #include "forksafe/Driver.h"
+#include "forksafe/FixIts.h"
 #include "forksafe/Program.h"
 #include "forksafe/Report.h"
 #include "forksafe/Rules.h"
@@ -272,6 +273,9 @@ int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts
   Selected.InheritedHandleClose =
       Filter.enabled("forksafe-inherited-handle-close");
   std::vector<Finding> All = findHandleFindings(P, Rules, Selected);
+  FixOptions Fixes;
+  Fixes.Lazy = O.LazyStyle;
+  attachFixIts(P, Rules, Fixes, All);
 
   // clang-tidy's header filter: a finding whose handle is defined outside
   // the analysed sources shows only if the path matches.
@@ -369,6 +373,8 @@ void dumpConfig(const CliOptions &O) {
          << "CheckOptions:\n"
          << "  forksafe-inherited-handle.ExtraForkFunctions: " << quote(Forks)
          << "\n"
+         << "  forksafe-inherited-handle.LazyHandleStyle: "
+         << quote(lazyHandleStyleName(O.LazyStyle)) << "\n"
          << "  forksafe-inherited-handle.LocalHandles: "
          << quote(O.LocalHandles ? "true" : "false") << "\n"
          << "  forksafe-inherited-handle.RuleFiles: " << quote(Rules) << "\n"

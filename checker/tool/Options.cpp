@@ -290,6 +290,10 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
         return usage("check option '" + Key + "' must be true or false");
     } else if (Name == "ExtraForkFunctions") {
       O.ExtraForkFunctions = splitList(Value);
+    } else if (Name == "LazyHandleStyle") {
+      if (!forksafe::parseLazyHandleStyle(Value, O.LazyStyle))
+        return usage("check option '" + Key +
+                     "' must be per_process, function or none");
     } else if (Name == "RuleFiles") {
       for (const std::string &R : splitList(Value))
         O.RulePaths.insert(O.RulePaths.begin(), R);
@@ -304,7 +308,7 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
     } else {
       return usage("unknown check option '" + Key +
                    "' (known: LocalHandles, ExtraForkFunctions, RuleFiles, "
-                   "DefaultRules, ProgramFacts)");
+                   "LazyHandleStyle, DefaultRules, ProgramFacts)");
     }
   }
 

@@ -2,6 +2,8 @@
 /// The command line of the forksafe tool, parsed and validated.
 #pragma once
 
+#include "forksafe/FixIts.h"
+
 #include "clang/Tooling/CompilationDatabase.h"
 
 #include <memory>
@@ -30,6 +32,7 @@ struct CliOptions {
   // 'forksafe-inherited-handle.'); shared by both checks: one engine.
   bool LocalHandles = true;
   std::vector<std::string> ExtraForkFunctions;
+  forksafe::LazyHandleStyle LazyStyle = forksafe::LazyHandleStyle::PerProcess;
   // Output.
   enum Format { Text, Json, Sarif, CodeClimate } OutputFormat = Text;
   std::string OutputFile;         // empty: stdout

@@ -28,3 +28,4 @@ struct Server {
   }
 };
 // CHECK: annotations.cpp:[[#DEF]]:9: note: create the handle in a forksafe::postfork hook
+// CHECK: annotations.cpp:[[#DEF+6]]:5: note: fix-it: move this connect into 'Server::on_worker_start', which the program's worker model runs in each worker process after it forks

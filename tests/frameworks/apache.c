@@ -43,6 +43,7 @@ static void items_register_hooks(apr_pool_t *p) {
 }
 // CHECK: apache.c:[[#DEF+24]]:3: note: 'conn' used here in the child process by mysql_query()
 // CHECK: apache.c:[[#DEF]]:15: note: connect in a child_init hook instead (ap_hook_child_init)
+// CHECK: apache.c:[[#DEF+12]]:3: note: fix-it: move this connect into 'items_child_init', which Apache httpd runs in each worker process after it forks
 
 module items_module = {STANDARD20_MODULE_STUFF, NULL, NULL, NULL, NULL, NULL,
                        items_register_hooks, 0};

@@ -39,3 +39,4 @@ struct module_exports exports = {"counter", DEFAULT_DLFLAGS, cmds, 0, 0, 0, 0,
 // CHECK: kamailio-mod-init.c:[[#DEF+25]]:41: note: the cfg function 'w_count' exported here runs in each SIP worker process
 // CHECK: kamailio-mod-init.c:[[#DEF+21]]:3: note: 'cache' used here in the child process by redisCommand()
 // CHECK: kamailio-mod-init.c:[[#DEF]]:22: note: connect in child_init behind the rank test
+// CHECK: kamailio-mod-init.c:[[#DEF+5]]:3: note: fix-it: move this connect into 'child_init', which Kamailio/OpenSIPS runs in each worker process after it forks

@@ -59,3 +59,4 @@ ngx_module_t ngx_http_items_module = {
 // CHECK: nginx.c:[[#DEF+29]]:19: note: the handler 'items_handler' registered here runs in each worker process
 // CHECK: nginx.c:[[#DEF+21]]:3: note: 'db' used here in the child process by PQexec()
 // CHECK: nginx.c:[[#DEF]]:16: note: connect in init_process instead (check ngx_process == NGX_PROCESS_WORKER
+// CHECK: nginx.c:[[#DEF+5]]:3: note: fix-it: move this connect into 'items_init_process', which nginx runs in each worker process after it forks

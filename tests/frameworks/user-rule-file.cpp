@@ -30,3 +30,4 @@ void Server::on_worker_start() {
   // CHECK: user-rule-file.cpp:[[#@LINE-1]]:3: note: 'conn' used here in the child process by PQexec()
 }
 // CHECK: user-rule-file.cpp:[[#DEF]]:16: note: connect in Server::on_worker_start instead
+// CHECK: user-rule-file.cpp:[[#DEF+10]]:3: note: fix-it: move this connect into 'Server::on_worker_start', which myserver runs in each worker process after it forks

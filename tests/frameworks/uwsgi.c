@@ -43,3 +43,4 @@ struct uwsgi_plugin items_plugin = {
 };
 // CHECK: uwsgi.c:[[#DEF+23]]:3: note: 'db' used here in the child process by mysql_query()
 // CHECK: uwsgi.c:[[#DEF]]:15: note: connect in the plugin's post_fork hook instead
+// CHECK: uwsgi.c:[[#DEF+11]]:3: note: fix-it: move this connect into 'items_post_fork', which uWSGI runs in each worker process after it forks

@@ -17,6 +17,9 @@ struct Note {
   std::string Message;
   // A fix-it at Loc: replace FixFrom (as spelled there) with FixTo.
   std::string FixFrom, FixTo;
+  // A fix-it of several edits, anywhere (checker/lib/Analysis/FixIts.cpp):
+  // applied all together or not at all.
+  std::vector<TextEdit> Edits;
 };
 
 struct Finding {

@@ -25,3 +25,4 @@ int main() {
   return 0;
 }
 // CHECK: dynamic-initializer.cpp:[[#DEF]]:15: note: connect in each process
+// CHECK: dynamic-initializer.cpp:[[#DEF]]:15: note: fix-it: make 'sessions' a forksafe::per_process<redisContext *>, which each process creates on first use (a child never uses or closes its parent's)

@@ -86,3 +86,4 @@ static authn_status authn_items_check_password(request_rec *r, const char *user,
 AP_DECLARE_MODULE(authn_items) = {STANDARD20_MODULE_STUFF, NULL, NULL, NULL,
                                   NULL, NULL, authn_items_register_hooks};
 // CHECK: apache-authn-provider.c:[[#DEF]]:15: note: connect in a child_init hook instead (ap_hook_child_init)
+// CHECK: apache-authn-provider.c:[[#DEF+12]]:3: note: fix-it: move this connect into 'authn_items_child_init', which Apache httpd runs in each worker process after it forks

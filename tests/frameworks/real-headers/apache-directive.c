@@ -79,3 +79,4 @@ AP_DECLARE_MODULE(items) = {
     items_register_hooks /* register hooks */
 };
 // CHECK: apache-directive.c:[[#DEF]]:15: note: connect in a child_init hook instead (ap_hook_child_init)
+// CHECK: apache-directive.c:[[#DEF+9]]:3: note: move this connect into 'items_child_init', which Apache httpd runs in each worker process after it forks (not moved automatically: it is not an expression statement)

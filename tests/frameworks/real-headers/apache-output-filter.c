@@ -56,3 +56,4 @@ static apr_status_t stats_out_filter(ap_filter_t *f, apr_bucket_brigade *bb) {
 AP_DECLARE_MODULE(stats) = {STANDARD20_MODULE_STUFF, NULL, NULL, NULL, NULL,
                             NULL, stats_register_hooks};
 // CHECK: apache-output-filter.c:[[#DEF]]:16: note: connect in a child_init hook instead (ap_hook_child_init)
+// CHECK: apache-output-filter.c:[[#DEF+6]]:3: note: fix-it: move this connect into 'stats_child_init', which Apache httpd runs in each worker process after it forks

@@ -90,3 +90,4 @@ module AP_MODULE_DECLARE_DATA items_module = {
     items_register_hooks /* register hooks */
 };
 // CHECK: apache-post-config.c:[[#DEF]]:15: note: connect in a child_init hook instead (ap_hook_child_init), or lazily on the first request in each child; do not close the inherited handle in the child
+// CHECK: apache-post-config.c:[[#DEF+18]]:3: note: move this connect into 'items_child_init', which Apache httpd runs in each worker process after it forks (not moved automatically: it is not an expression statement)

@@ -98,3 +98,4 @@ static ngx_int_t items_handler(ngx_http_request_t *r) {
   return ngx_http_send_header(r);
 }
 // CHECK: nginx-directive.c:[[#DEF]]:16: note: connect in init_process instead (check ngx_process == NGX_PROCESS_WORKER
+// CHECK: nginx-directive.c:[[#DEF+12]]:3: note: move this connect into 'items_init_process', which nginx runs in each worker process after it forks (not moved automatically: 'items_db' uses the handle outside this statement)

@@ -74,3 +74,4 @@ static void items_expire(ngx_event_t *ev) {
     ngx_add_timer(ev, 60000);
 }
 // CHECK: nginx-event-timer.c:[[#DEF]]:16: note: connect in init_process instead (check ngx_process == NGX_PROCESS_WORKER
+// CHECK: nginx-event-timer.c:[[#DEF+5]]:3: note: fix-it: move this connect into 'items_init_process', which nginx runs in each worker process after it forks

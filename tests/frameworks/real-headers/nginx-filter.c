@@ -84,3 +84,4 @@ static ngx_int_t items_body_filter(ngx_http_request_t *r, ngx_chain_t *in) {
   return ngx_http_next_body_filter(r, in);
 }
 // CHECK: nginx-filter.c:[[#DEF]]:16: note: connect in init_process instead (check ngx_process == NGX_PROCESS_WORKER
+// CHECK: nginx-filter.c:[[#DEF+5]]:3: note: fix-it: move this connect into 'items_init_process', which nginx runs in each worker process after it forks

@@ -111,3 +111,4 @@ static ngx_int_t items_handler(ngx_http_request_t *r) {
   return ngx_http_output_filter(r, &out);
 }
 // CHECK: nginx-init-module.c:[[#DEF]]:16: note: connect in init_process instead (check ngx_process == NGX_PROCESS_WORKER, since init_process also runs in the cache manager and loader), or lazily on the first request in each worker; do not close the inherited handle in the worker
+// CHECK: nginx-init-module.c:[[#DEF+5]]:3: note: move this connect into 'items_init_process', which nginx runs in each worker process after it forks (not moved automatically: 'items_init_module' uses the handle outside this statement)

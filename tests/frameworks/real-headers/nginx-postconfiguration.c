@@ -102,3 +102,4 @@ static ngx_int_t items_access_handler(ngx_http_request_t *r) {
   return allowed ? NGX_DECLINED : NGX_HTTP_FORBIDDEN;
 }
 // CHECK: nginx-postconfiguration.c:[[#DEF]]:15: note: connect in init_process instead (check ngx_process == NGX_PROCESS_WORKER
+// CHECK: nginx-postconfiguration.c:[[#DEF+52]]:3: note: move this connect into 'items_init_process', which nginx runs in each worker process after it forks (not moved automatically: it is not an expression statement)

@@ -104,3 +104,4 @@ static void items_body_handler(ngx_http_request_t *r) {
   ngx_http_finalize_request(r, rc);
 }
 // CHECK: nginx-request-body.c:[[#DEF]]:15: note: connect in init_process instead (check ngx_process == NGX_PROCESS_WORKER
+// CHECK: nginx-request-body.c:[[#DEF+13]]:3: note: move this connect into 'items_init_process', which nginx runs in each worker process after it forks (not moved automatically: it is not an expression statement)

@@ -35,3 +35,4 @@ static void publish_done(AMQP::Channel &ch) {
   // CHECK: amqp-cpp.cpp:[[#@LINE-1]]:3: note: 'channel' used here in the child process by AMQP::Channel::publish()
 }
 // CHECK: amqp-cpp.cpp:[[#DEF]]:18: note: create the AMQP connection and its channels in each process after fork()
+// CHECK: amqp-cpp.cpp:[[#DEF]]:18: note: fix-it: make 'channel' a forksafe::per_process<AMQP::TcpChannel>, which each process creates on first use (a child never uses or closes its parent's)

@@ -39,3 +39,4 @@ static void report(zmq::socket_t &out) {
   // CHECK: cppzmq.cpp:[[#@LINE-1]]:3: note: 'sock' used here in the child process by zmq::detail::socket_base::send()
 }
 // CHECK: cppzmq.cpp:[[#DEF]]:15: note: create the zmq::context_t and its sockets in each process after fork(); in a child, close() every inherited zmq::socket_t and the inherited zmq::context_t
+// CHECK: cppzmq.cpp:[[#DEF]]:15: note: fix-it: make 'sock' a forksafe::per_process<zmq::socket_t>, which each process creates on first use (a child never uses or closes its parent's)

@@ -27,3 +27,4 @@ int main() {
   return 0;
 }
 // CHECK: grpc-channel.cpp:[[#DEF]]:32: note: create gRPC channels, stubs and servers in each process after fork()
+// CHECK: grpc-channel.cpp:[[#DEF]]:32: note: fix-it: make 'channel' a forksafe::per_process<std::shared_ptr<grpc::Channel>>, which each process creates on first use (a child never uses or closes its parent's)

@@ -35,3 +35,4 @@ static void restock(int item) {
   (void)item;
 }
 // CHECK: libpqxx.cpp:[[#DEF]]:18: note: construct the pqxx::connection in each process after fork(); never close or destroy an inherited connection in the child
+// CHECK: libpqxx.cpp:[[#DEF]]:18: note: fix-it: make 'db' a forksafe::per_process<pqxx::connection>, which each process creates on first use (a child never uses or closes its parent's)

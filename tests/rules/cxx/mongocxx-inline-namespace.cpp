@@ -29,3 +29,4 @@ int main() {
   return 0;
 }
 // CHECK: mongocxx-inline-namespace.cpp:[[#DEF]]:18: note: create the mongocxx::client or mongocxx::pool in each process after fork()
+// CHECK: mongocxx-inline-namespace.cpp:[[#DEF]]:18: note: fix-it: make 'client' a forksafe::per_process<mongocxx::client>, which each process creates on first use (a child never uses or closes its parent's)

@@ -26,3 +26,4 @@ int main() {
   return 0;
 }
 // CHECK: mongocxx-reset.cpp:[[#DEF]]:18: note: create the mongocxx::client or mongocxx::pool in each process after fork(), or call client.reset() in the child before any other use
+// CHECK: mongocxx-reset.cpp:[[#DEF]]:18: note: fix-it: make 'client' a forksafe::per_process<mongocxx::client>, which each process creates on first use (a child never uses or closes its parent's)

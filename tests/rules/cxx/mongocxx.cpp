@@ -33,3 +33,4 @@ static bool has_users() {
   // CHECK: mongocxx.cpp:[[#@LINE-1]]:10: note: 'client' used here in the child process by mongocxx::v_noabi::client::operator[]()
 }
 // CHECK: mongocxx.cpp:[[#DEF]]:18: note: create the mongocxx::client or mongocxx::pool in each process after fork(), or call client.reset() in the child before any other use of an inherited client
+// CHECK: mongocxx.cpp:[[#DEF]]:18: note: fix-it: make 'client' a forksafe::per_process<mongocxx::client>, which each process creates on first use (a child never uses or closes its parent's)

@@ -25,3 +25,4 @@ int main() {
   return 0;
 }
 // CHECK: mysql-connector-cpp-xdevapi.cpp:[[#DEF]]:17: note: connect (sql::Driver::connect, mysqlx::Session, mysqlx::Client::getSession) in each process after fork()
+// CHECK: mysql-connector-cpp-xdevapi.cpp:[[#DEF]]:17: note: fix-it: make 'session' a forksafe::per_process<mysqlx::Session>, which each process creates on first use (a child never uses or closes its parent's)

@@ -35,3 +35,4 @@ static void reprice() {
   // CHECK: nanodbc.cpp:[[#@LINE-1]]:3: note: 'conn' used here in the child process by nanodbc::execute()
 }
 // CHECK: nanodbc.cpp:[[#DEF]]:21: note: create (or connect()) the nanodbc::connection in each process after fork(); never disconnect or destroy an inherited connection in the child
+// CHECK: nanodbc.cpp:[[#DEF]]:21: note: fix-it: make 'conn' a forksafe::per_process<nanodbc::connection>, which each process creates on first use (a child never uses or closes its parent's)

@@ -28,3 +28,4 @@ int main() {
   return 0;
 }
 // CHECK: soci-reconnect.cpp:[[#DEF]]:15: note: open the soci::session in each process after fork(); never close(), reconnect() or destroy an inherited session in the child
+// CHECK: soci-reconnect.cpp:[[#DEF]]:15: note: fix-it: make 'sql' a forksafe::per_process<soci::session>, which each process creates on first use (a child never uses or closes its parent's)

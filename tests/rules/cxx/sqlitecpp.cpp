@@ -35,3 +35,4 @@ static int count_rows() {
   return query.getColumn(0).getInt();
 }
 // CHECK: sqlitecpp.cpp:[[#DEF]]:18: note: open the SQLite::Database in each process after fork(); never let an inherited Database be destroyed in the child
+// CHECK: sqlitecpp.cpp:[[#DEF]]:18: note: fix-it: make 'db' a forksafe::per_process<SQLite::Database>, which each process creates on first use (a child never uses or closes its parent's)
