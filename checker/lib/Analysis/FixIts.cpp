@@ -151,6 +151,8 @@ private:
     if (!Def || !within(F.Notes.front().Loc, Def->Loc, endOf(Def->Loc, Def->Text)))
       return std::nullopt;
     const std::string Type = trimRight(Def->Type);
+    if (Type.empty() || Def->Name.empty())
+      return std::nullopt; // facts from elsewhere: never rewrite blindly
     bool PerProcess = O.Lazy == LazyHandleStyle::PerProcess;
     if (PerProcess && Def->ClassType && !Cxx17 && !Movable)
       return std::nullopt; // per_process<T> returns T by value
