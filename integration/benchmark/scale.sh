@@ -22,10 +22,14 @@ MEM_LIMIT_KB=${MEM_LIMIT_KB:-12582912} # address space per run (no OOM killer)
 [ -x /usr/bin/time ] || { echo "scale.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 prog="$BENCH_DIR/scale-$SCALE_TUS"
-if [ ! -f "$prog/.done" ]; then
+# The program is reused only if the same generator made it: a program left
+# by an older gen-scale.py (whose children never reached a query) once made
+# "0 findings" look like an analysis bug.
+stamp="$(sha256sum "$here/gen-scale.py" | cut -c1-16) --tus $SCALE_TUS"
+if [ "$(cat "$prog/.done" 2>/dev/null)" != "$stamp" ]; then
   rm -rf "$prog"
   python3 "$here/gen-scale.py" "$prog" --tus "$SCALE_TUS"
-  touch "$prog/.done"
+  echo "$stamp" > "$prog/.done"
 fi
 out="$BENCH_DIR/scale-out-$SCALE_TUS"
 rm -rf "$out"
