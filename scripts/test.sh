@@ -3,7 +3,9 @@
 #   bash scripts/test.sh
 # Builds into build/ (normal) and build-asan/ (the checker under ASan+UBSan,
 # and its libFuzzer targets), runs ctest in both, then fuzzes each target
-# for 60 s (FORKSAFE_FUZZ_SECONDS; FORKSAFE_SKIP_FUZZ=1 skips it).
+# for 60 s (FORKSAFE_FUZZ_SECONDS; FORKSAFE_SKIP_FUZZ=1 skips it), then
+# builds the CLI under ThreadSanitizer (build-tsan/) and runs the lit tests
+# of its threaded and -j paths (FORKSAFE_SKIP_TSAN=1 skips it).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bash "$root/scripts/setup.sh"
@@ -27,4 +29,17 @@ if [ "${FORKSAFE_SKIP_ASAN:-0}" != 1 ]; then
   if [ "${FORKSAFE_SKIP_FUZZ:-0}" != 1 ]; then
     bash "$root/scripts/fuzz.sh" "${FORKSAFE_FUZZ_SECONDS:-60}"
   fi
+fi
+
+# ThreadSanitizer over the code that runs threads or -j workers: 'forksafe
+# link' parses facts files on -j threads, the analysis runs on its own
+# thread, extraction forks -j workers. Only the CLI is built (a sanitizer
+# that sees races needs no plugin or fuzzers); the lit tests of those paths
+# run with it.
+if [ "${FORKSAFE_SKIP_TSAN:-0}" != 1 ]; then
+  cmake -S "$root" -B "$root/build-tsan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DFORKSAFE_SANITIZE=thread -DFORKSAFE_FUZZ=OFF >/dev/null
+  cmake --build "$root/build-tsan" -j "$jobs" --target forksafe
+  TSAN_OPTIONS=halt_on_error=1 python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv \
+    --filter 'whole-program/|cli/|hardening/' "$root/build-tsan/tests"
 fi
