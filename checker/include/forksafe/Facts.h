@@ -8,12 +8,14 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace forksafe {
 
 /// Bump when the facts layout changes; cached facts of another version are
 /// ignored and rebuilt. Version 2 added the fix-it data (LazyVars,
 /// HookBodies); version 1 files are still read, without it.
-constexpr int FactsVersion = 2;
+constexpr int FactsVersion = 3;
 
 struct Location {
   std::string File;
@@ -92,6 +94,8 @@ struct Event {
   std::string ForkApi;
   // Exit events.
   ExitKind Exit = ExitKind::Exit;
+  // Set by link(), not serialised: where the call's targets are kept.
+  uint32_t LinkTargets = UINT32_MAX;
 };
 
 /// A CFG edge. Edges out of a branch on a fork() result carry which side of
@@ -104,9 +108,15 @@ struct Edge {
   // A branch on an integer parameter ('if (rank == PROC_INIT) return 0;'):
   // which values of parameter Param take this edge, for the constants the
   // condition mentions (and their neighbours); Default for any other value.
+  // The samples are sorted; a value between two behaves as the one below it
+  // (the condition only compares with constants), one below all as the
+  // lowest. Default: any value, for edges written without samples.
   int Param = -1;
   std::vector<std::pair<int64_t, bool>> Takes;
   bool Default = true;
+  // A null test of a handle ('if (!c) return -1;'): on this edge the handle
+  // is null, so nothing about it is live.
+  std::optional<HandleRef> Null;
 };
 
 struct Block {
@@ -132,6 +142,9 @@ struct Function {
   std::optional<Location> ReturnsCreated; // returns a handle it created
   std::vector<std::string> ReturnsCallResultOf; // returns f()'s result
   std::optional<HandleRef> ReturnsRef; // an accessor: returns this handle
+  // Set by link(), not serialised: the dense id (UINT32_MAX: a duplicate
+  // definition that lost to another TU's).
+  uint32_t LinkId = UINT32_MAX;
 };
 
 enum class Storage : uint8_t { Global, StaticLocal, StaticMember, Local };
@@ -247,5 +260,8 @@ struct TUFacts {
 std::string factsToJson(const TUFacts &F, bool Pretty = false);
 /// Returns false (and sets Error) on malformed input or another version.
 bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error);
+/// The same from a parsed document (a cache entry or a worker's result
+/// holds the facts inside a larger document: no second parse).
+bool factsFromJson(const nlohmann::json &J, TUFacts &Out, std::string &Error);
 
 } // namespace forksafe

@@ -41,17 +41,19 @@ struct Program {
 
   /// Dense ids (USR order), so analyses can use vectors instead of maps.
   std::vector<const Function *> ById;
-  uint32_t idOf(const Function &F) const { return Ids.at(&F); }
+  uint32_t idOf(const Function &F) const { return F.LinkId; }
 
   /// Every function a call event may reach (direct, virtual, indirect);
   /// resolved once at link time.
-  TargetList targets(const Event &Call) const;
+  TargetList targets(const Event &Call) const {
+    return Call.LinkTargets < CallTargets.size() ? CallTargets[Call.LinkTargets]
+                                                 : TargetList();
+  }
 
 private:
   friend Program link(std::vector<TUFacts> Units);
   std::vector<const Function *> resolveTargets(const Event &Call) const;
-  std::unordered_map<const Function *, uint32_t> Ids;
-  std::unordered_map<const Event *, TargetList> CallTargets;
+  std::vector<TargetList> CallTargets; // indexed by Event::LinkTargets
   std::vector<std::vector<const Function *>> VirtualTargets; // owns lists
 };
 

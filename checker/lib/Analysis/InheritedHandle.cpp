@@ -15,6 +15,8 @@
 
 #include "Relevance.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 #include <algorithm>
 #include <deque>
 #include <pthread.h>
@@ -116,7 +118,40 @@ struct HState {
 };
 
 constexpr int ParentTag = -1;
-using State = std::map<int, HState>; // no entries: unreachable
+
+/// The processes at a program point, by fork tag, sorted by tag; no
+/// entries: unreachable. Almost always one or two entries, so a small
+/// sorted vector (a std::map here cost a third of the analysis in malloc).
+class State {
+public:
+  using Entry = std::pair<int, HState>;
+  State() = default;
+  State(std::initializer_list<Entry> Init) : Entries(Init) {}
+  Entry *begin() { return Entries.begin(); }
+  Entry *end() { return Entries.end(); }
+  const Entry *begin() const { return Entries.begin(); }
+  const Entry *end() const { return Entries.end(); }
+  bool empty() const { return Entries.empty(); }
+  void clear() { Entries.clear(); }
+  Entry *find(int Tag) {
+    Entry *It = lower(Tag);
+    return It != end() && It->first == Tag ? It : end();
+  }
+  HState &operator[](int Tag) {
+    Entry *It = lower(Tag);
+    if (It == end() || It->first != Tag)
+      It = Entries.insert(It, Entry{Tag, HState()});
+    return It->second;
+  }
+
+private:
+  Entry *lower(int Tag) {
+    return std::lower_bound(
+        begin(), end(), Tag,
+        [](const Entry &E, int T) { return E.first < T; });
+  }
+  llvm::SmallVector<Entry, 2> Entries;
+};
 
 struct Pending {
   InhW I;
@@ -142,6 +177,21 @@ struct Target {
   Semantics Sem = Semantics::SharedSocket;
 };
 
+/// Whether a branch on a parameter takes Ed when the parameter is V: the
+/// condition only compares with constants, so V behaves as the nearest
+/// sample below it (or the lowest sample, below them all).
+bool takesEdge(const Edge &Ed, int64_t V) {
+  if (Ed.Takes.empty())
+    return Ed.Default;
+  bool Takes = Ed.Takes.front().second;
+  for (const auto &[Sample, T] : Ed.Takes) {
+    if (Sample > V)
+      break;
+    Takes = T;
+  }
+  return Takes;
+}
+
 bool pathPrefix(const std::string &Prefix, const std::string &Full,
                 std::string &Rest) {
   if (Full.compare(0, Prefix.size(), Prefix) != 0)
@@ -153,9 +203,12 @@ bool pathPrefix(const std::string &Prefix, const std::string &Full,
 class HandleAnalysis {
 public:
   HandleAnalysis(const Program &P, const Relevance &Rel, const Target &H)
-      : P(P), Rel(Rel), H(H), Fns(Rel.forHandle(H.Var)) {
+      : P(P), Rel(Rel), H(H), Memo(P.ById.size()),
+        Fns(Rel.forHandle(H.Var)) {
     for (const Function *D : P.StaticDtors)
       DtorsTouch = DtorsTouch || Fns.Touches[P.idOf(*D)];
+    for (int Flags = 0; Flags < 4; ++Flags)
+      Identity[Flags].Exit = inputState(Flags);
   }
 
   /// Runs F from the program's point of view with state In; findings
@@ -167,7 +220,7 @@ public:
                                  const Note *Via = nullptr) {
     if (!relevant(F, {}, In.flags()))
       return In;
-    Summary S = analyze(F, In.flags(), {}, Values);
+    const Summary &S = analyze(F, In.flags(), {}, Values);
     for (const Pending &Pd : S.Findings)
       Results.push_back(resolveFinding(Pd, In, nullptr, Via));
     if (!S.Exit)
@@ -326,16 +379,31 @@ private:
                     (InChild ? " in the child process" : ""));
   }
 
+  /// The note a witness gets where it passes through a call: a given note,
+  /// or a call site's, made the first time a witness needs it (most calls
+  /// are never part of an explanation). Empty at the program entry.
+  struct Via {
+    Via(const Note *N = nullptr) : N(N) {}
+    Via(const Event &E, bool InChild) : E(&E), InChild(InChild) {}
+    explicit operator bool() const { return N || E; }
+    const Note *N = nullptr;
+    const Event *E = nullptr;
+    bool InChild = false;
+  };
+  const Note *noteOf(const Via &V) {
+    return V.N ? V.N : V.E ? callNote(*V.E, V.InChild) : nullptr;
+  }
+
   /// Resolves placeholders in a callee's exit state against the caller's
-  /// state at the call (Call: the call's note; null at the program entry).
+  /// state at the call.
   HState resolveState(const HState &Exit, const HState &Caller,
-                      const Note *Call) {
+                      const Via &Call) {
     HState Out;
     if (Exit.L) {
       if (Exit.L->FromInput)
         Out.L = Caller.L ? *Caller.L : LiveW();
       else
-        Out.L = LiveW{false, Call ? Mem.prefixed(Call, Exit.L->Created)
+        Out.L = LiveW{false, Call ? Mem.prefixed(noteOf(Call), Exit.L->Created)
                                   : Exit.L->Created};
     }
     if (Exit.I) {
@@ -347,28 +415,28 @@ private:
     return Out;
   }
 
-  InhW resolveInh(const InhW &W, const HState &Caller, const Note *Call) {
+  InhW resolveInh(const InhW &W, const HState &Caller, const Via &Call) {
     InhW Out = W;
     if (W.CreatedFromInput) {
       Out.CreatedFromInput = Caller.L ? Caller.L->FromInput : false;
       Out.Created = Caller.L ? Caller.L->Created : nullptr;
     } else if (Call) {
-      Out.Created = Mem.prefixed(Call, W.Created);
+      Out.Created = Mem.prefixed(noteOf(Call), W.Created);
     }
     if (Call)
-      Out.Fork = Mem.prefixed(Call, W.Fork);
+      Out.Fork = Mem.prefixed(noteOf(Call), W.Fork);
     return Out;
   }
 
   Pending resolveFinding(const Pending &Pd, const HState &Caller,
-                         const Note *Call, const Note *ChildCall) {
+                         const Via &Call, const Via &ChildCall) {
     Pending Out;
     Out.Close = Pd.Close;
     Out.Harm = Pd.Harm;
     if (Pd.I.FromInput) {
       // The fork happened above this call: the call is on the child's path.
       Out.I = Caller.I ? *Caller.I : InhW();
-      Out.Use = ChildCall ? Mem.prefixed(ChildCall, Pd.Use) : Pd.Use;
+      Out.Use = ChildCall ? Mem.prefixed(noteOf(ChildCall), Pd.Use) : Pd.Use;
     } else {
       Out.I = resolveInh(Pd.I, Caller, Call);
       Out.Use = Pd.Use;
@@ -389,14 +457,23 @@ private:
     Out.push_back(std::move(Pd));
   }
 
-  Summary analyze(const Function &F, int Flags, const Bindings &B,
-                  const ParamValues &Values = {});
+  /// Facts on entry, as "from input" placeholders.
+  static HState inputState(int Flags) {
+    HState Input;
+    if (Flags & 1)
+      Input.L = LiveW{true, nullptr};
+    if (Flags & 2)
+      Input.I = InhW{true, false, nullptr, nullptr, {}, nullptr, {}};
+    return Input;
+  }
+  const Summary &analyze(const Function &F, int Flags, const Bindings &B,
+                         const ParamValues &Values = {});
   void runStaticDestructors(const HState &St, const Note *At,
                             std::vector<Pending> &Found) {
     for (const Function *D : P.StaticDtors) {
       if (!relevant(*D, {}, St.flags()))
         continue;
-      Summary Sum = analyze(*D, St.flags(), {});
+      const Summary &Sum = analyze(*D, St.flags(), {});
       for (const Pending &Pd : Sum.Findings)
         if (Pd.Close)
           addFinding(Found, resolveFinding(Pd, St, At, At));
@@ -426,10 +503,18 @@ private:
   const Relevance &Rel;
   const Target &H;
   /// A function's summary depends on its input facts, which parameters
-  /// carry the handle, and the constants its caller fixed.
-  using MemoKey = std::tuple<const Function *, int, Bindings, ParamValues>;
-  std::map<MemoKey, Summary> Memo;
-  std::set<MemoKey> InProgress;
+  /// carry the handle, and the constants its caller fixed. By function id:
+  /// a function has a few summaries at most.
+  struct MemoEntry {
+    int Flags;
+    Bindings B;
+    ParamValues Values;
+    const Summary *Done; // null: being computed (recursion)
+  };
+  std::vector<std::vector<MemoEntry>> Memo;
+  std::deque<Summary> Summaries; // stable: callers hold references
+  /// What a recursive call is assumed to do: nothing (by input flags).
+  Summary Identity[4];
   std::unordered_map<const Event *, std::pair<const Note *, const Note *>>
       CallNotes;
   Relevance::ForHandle Fns;
@@ -437,20 +522,17 @@ private:
   Arena Mem;
 };
 
-Summary HandleAnalysis::analyze(const Function &F, int Flags,
-                                const Bindings &B, const ParamValues &Values) {
-  MemoKey K{&F, Flags, B, Values};
-  auto Hit = Memo.find(K);
-  if (Hit != Memo.end())
-    return Hit->second;
-  HState Input;
-  if (Flags & 1)
-    Input.L = LiveW{true, nullptr};
-  if (Flags & 2)
-    Input.I = InhW{true, false, nullptr, nullptr, {}, nullptr, {}};
-  if (InProgress.count(K)) // recursion: assume the call changes nothing
-    return Summary{Input, {}};
-  InProgress.insert(K);
+const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
+                                       const Bindings &B,
+                                       const ParamValues &Values) {
+  std::vector<MemoEntry> &Entries = Memo[P.idOf(F)];
+  for (const MemoEntry &M : Entries)
+    if (M.Flags == Flags && M.B == B && M.Values == Values)
+      // Unfinished: recursion; assume the call changes nothing.
+      return M.Done ? *M.Done : Identity[Flags];
+  size_t Slot = Entries.size();
+  Entries.push_back(MemoEntry{Flags, B, Values, nullptr});
+  HState Input = inputState(Flags);
 
   std::vector<std::optional<State>> In(F.Blocks.size());
   In[F.Entry] = State{{ParentTag, Input}};
@@ -475,15 +557,12 @@ Summary HandleAnalysis::analyze(const Function &F, int Flags,
       // child_init(rank) guard): only the edge that value takes.
       if (Ed.Param >= 0) {
         auto VIt = Values.find(Ed.Param);
-        if (VIt != Values.end()) {
-          bool Takes = Ed.Default;
-          for (const auto &[V, T] : Ed.Takes)
-            if (V == VIt->second)
-              Takes = T;
-          if (!Takes)
-            continue;
-        }
+        if (VIt != Values.end() && !takesEdge(Ed, VIt->second))
+          continue;
       }
+      // The branch where a null test found the handle null: nothing about
+      // it is live there ('if (!c) return -1;' after a failed connect).
+      bool Null = Ed.Null && refersTo(*Ed.Null, B);
       State Next;
       for (const auto &[Tag, St] : S) {
         if (Ed.ForkSite >= 0) {
@@ -491,7 +570,7 @@ Summary HandleAnalysis::analyze(const Function &F, int Flags,
           if ((IsChild && !Ed.Child) || (!IsChild && !Ed.Parent))
             continue;
         }
-        Next[Tag] = St;
+        Next[Tag] = Null ? HState() : St;
       }
       if (Next.empty())
         continue;
@@ -522,9 +601,10 @@ Summary HandleAnalysis::analyze(const Function &F, int Flags,
       Exit.join(St);
     Out.Exit = Exit;
   }
-  InProgress.erase(K);
-  Memo[K] = Out;
-  return Out;
+  // Entries may have grown meanwhile (other inputs, deeper in the
+  // recursion): find the slot again by index.
+  Summaries.push_back(std::move(Out));
+  return *(Memo[P.idOf(F)][Slot].Done = &Summaries.back());
 }
 
 void HandleAnalysis::transfer(const Function &F, const Event &E,
@@ -660,7 +740,7 @@ void HandleAnalysis::applyFork(const Event &E, const Bindings &B, State &S,
     auto It = P.Functions.find(E.Callee);
     if (It == P.Functions.end() || !relevant(*It->second, {}, Child.flags()))
       return;
-    Summary Sum = analyze(*It->second, Child.flags(), {});
+    const Summary &Sum = analyze(*It->second, Child.flags(), {});
     const Note *ChildCall = note(Note::ChildCall, E.Loc,
                           "'" + E.CalleeName +
                               "' runs in the child process created here");
@@ -687,8 +767,7 @@ void HandleAnalysis::applyCall(const Event &E, const Bindings &B, State &S,
     return; // unknown callee: assumed not to touch the handle or fork
   }
   Bindings CalleeB = bindArgs(E, B);
-  const Note *Call = callNote(E, false);
-  const Note *ChildCall = callNote(E, true);
+  Via Call(E, false), ChildCall(E, true);
   State Next;
   for (const auto &[Tag, St] : S) {
     std::optional<HState> Joined;
@@ -700,7 +779,7 @@ void HandleAnalysis::applyCall(const Event &E, const Bindings &B, State &S,
           Joined->join(St);
         continue;
       }
-      Summary Sum = analyze(*T, St.flags(), CalleeB);
+      const Summary &Sum = analyze(*T, St.flags(), CalleeB);
       for (const Pending &Pd : Sum.Findings)
         addFinding(Found, resolveFinding(Pd, St, Call, ChildCall));
       if (!Sum.Exit)

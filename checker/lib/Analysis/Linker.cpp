@@ -15,6 +15,15 @@ Program link(std::vector<TUFacts> Units) {
                      return A.MainFile < B.MainFile;
                    });
   P.Units = std::move(Units);
+  // Facts linked before (the plugin links a TU's facts more than once) carry
+  // the slots of that link.
+  for (TUFacts &U : P.Units)
+    for (Function &F : U.Functions) {
+      F.LinkId = UINT32_MAX;
+      for (Block &B : F.Blocks)
+        for (Event &E : B.Events)
+          E.LinkTargets = UINT32_MAX;
+    }
   for (const TUFacts &U : P.Units) {
     for (const Function &F : U.Functions) {
       if (!P.Functions.emplace(F.Usr, &F).second)
@@ -37,7 +46,8 @@ Program link(std::vector<TUFacts> Units) {
     }
   }
   for (const auto &[Usr, F] : P.Functions) {
-    P.Ids.emplace(F, uint32_t(P.ById.size()));
+    // P owns the units: the ids and target slots are written into them.
+    const_cast<Function *>(F)->LinkId = uint32_t(P.ById.size());
     P.ById.push_back(F);
   }
   // Resolve every call once (the analysis asks for each call many times),
@@ -59,7 +69,7 @@ Program link(std::vector<TUFacts> Units) {
           if (!E.Callee.empty() && !E.Virtual) {
             auto It = P.Functions.find(E.Callee);
             if (It != P.Functions.end())
-              L = TargetList(&P.ById[P.Ids.at(It->second)], 1);
+              L = TargetList(&P.ById[It->second->LinkId], 1);
           } else if (!E.Callee.empty()) {
             P.VirtualTargets.push_back(P.resolveTargets(E));
             L = TargetList(P.VirtualTargets.back().data(),
@@ -69,8 +79,10 @@ Program link(std::vector<TUFacts> Units) {
             if (It != P.BySignature.end())
               L = TargetList(It->second.data(), It->second.size());
           }
-          if (!L.empty())
-            P.CallTargets.emplace(&E, L);
+          if (!L.empty()) {
+            const_cast<Event &>(E).LinkTargets = uint32_t(P.CallTargets.size());
+            P.CallTargets.push_back(L);
+          }
           for (const Function *T : L)
             P.Called.insert(T->Usr);
         }
@@ -78,11 +90,6 @@ Program link(std::vector<TUFacts> Units) {
           P.Called.insert(E.Callee);
       }
   return P;
-}
-
-TargetList Program::targets(const Event &Call) const {
-  auto It = CallTargets.find(&Call);
-  return It == CallTargets.end() ? TargetList() : It->second;
 }
 
 std::vector<const Function *>

@@ -105,7 +105,7 @@ FactsCache::lookup(const clang::tooling::CompileCommand &Command,
   }
   TUFacts Facts;
   std::string Error;
-  if (!factsFromJson(J["facts"].dump(), Facts, Error)) {
+  if (!factsFromJson(J["facts"], Facts, Error)) {
     Why = "cache entry " + Path + " ignored: " + Error;
     return std::nullopt;
   }

@@ -105,7 +105,7 @@ TUOutcome readResult(const std::string &Path, const std::string &File) {
   O.Inputs = J.value("inputs", std::vector<std::string>());
   if (J.value("ok", false)) {
     std::string Why;
-    if (factsFromJson(J["facts"].dump(), O.Facts, Why))
+    if (factsFromJson(J["facts"], O.Facts, Why))
       O.Ok = true;
     else
       O.Error = "the analysis left unreadable facts: " + Why;

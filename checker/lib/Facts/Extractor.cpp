@@ -76,6 +76,8 @@ private:
   void labelEdges(const CFGBlock &B, Block &Out);
   bool labelParamEdges(const Expr *Cond,
                        const std::vector<const CFGBlock *> &Succs, Block &Out);
+  bool labelNullEdges(const Expr *Cond,
+                      const std::vector<const CFGBlock *> &Succs, Block &Out);
   /// Where the value of E ends up: assigned to an lvalue, initialising a
   /// variable, or returned.
   struct Target {
@@ -1134,16 +1136,23 @@ bool FunctionExtractor::labelParamEdges(
   }
   if (!Param || Other || !Param->getType()->isIntegerType() || !FD)
     return false;
+  Constants.push_back(0); // 'if (rank)' compares with 0 too
   int Index = -1;
   for (unsigned I = 0; I < FD->getNumParams(); ++I)
     if (FD->getParamDecl(I) == Param)
       Index = int(I);
   if (Index < 0 || !Succs[0] || !Succs[1])
     return false;
+  // The condition only compares the parameter (or its negation) with
+  // constants, so its value is constant between neighbouring samples.
   std::set<int64_t> Samples;
+  constexpr int64_t Limit = int64_t(1) << 62; // no overflow below
   for (int64_t C : Constants)
-    for (int64_t D : {int64_t(-1), int64_t(0), int64_t(1)})
-      Samples.insert(C + D);
+    if (C > -Limit && C < Limit)
+      for (int64_t D : {int64_t(-1), int64_t(0), int64_t(1)}) {
+        Samples.insert(C + D);
+        Samples.insert(-C + D);
+      }
   auto valueAt = [&](int64_t V) -> std::optional<bool> {
     std::function<std::optional<int64_t>(const Expr *)> Eval =
         [&](const Expr *E) -> std::optional<int64_t> {
@@ -1187,7 +1196,8 @@ bool FunctionExtractor::labelParamEdges(
       return std::nullopt;
     return *X != 0;
   };
-  // A value far from every constant stands for "any other value".
+  // For readers of facts without the samples' ordering rule (version 2):
+  // a value far above every constant.
   int64_t Far = Samples.empty() ? 1000003 : *Samples.rbegin() + 1000003;
   auto Default = valueAt(Far);
   if (!Default)
@@ -1205,6 +1215,53 @@ bool FunctionExtractor::labelParamEdges(
     T.Takes.push_back({S, *V});
     F.Takes.push_back({S, !*V});
   }
+  Out.Succs.push_back(T);
+  Out.Succs.push_back(F);
+  return true;
+}
+
+bool FunctionExtractor::labelNullEdges(
+    const Expr *Cond, const std::vector<const CFGBlock *> &Succs, Block &Out) {
+  // '!c', 'c == NULL', 'NULL != c', 'c' and '(c = connect(...)) == NULL':
+  // strip the negations, then the comparison with a null constant.
+  bool NullWhenTrue = false;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_LNot)
+      return false;
+    NullWhenTrue = !NullWhenTrue;
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    auto isNull = [&](const Expr *X) {
+      return X->isNullPointerConstant(TU.Ctx,
+                                      Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+    };
+    if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
+      if (isNull(BO->getRHS()))
+        E = BO->getLHS();
+      else if (isNull(BO->getLHS()))
+        E = BO->getRHS();
+      else
+        return false;
+      if (BO->getOpcode() == BO_EQ)
+        NullWhenTrue = !NullWhenTrue;
+      E = E->IgnoreParenImpCasts();
+    }
+  }
+  if (const auto *Assign = dyn_cast<BinaryOperator>(E))
+    if (Assign->getOpcode() == BO_Assign)
+      E = Assign->getLHS()->IgnoreParenImpCasts();
+  if (!E->getType()->isPointerType() || !TU.Types.match(E->getType()))
+    return false;
+  std::optional<HandleRef> R = Refs.resolve(E);
+  if (!R || !Succs[0] || !Succs[1])
+    return false;
+  Edge T, F;
+  T.To = Succs[0]->getBlockID();
+  F.To = Succs[1]->getBlockID();
+  (NullWhenTrue ? T : F).Null = *R;
   Out.Succs.push_back(T);
   Out.Succs.push_back(F);
   return true;
@@ -1238,7 +1295,8 @@ void FunctionExtractor::labelEdges(const CFGBlock &B, Block &Out) {
 
   if (!Site) {
     if (Cond && Succs.size() == 2 && !isa<SwitchStmt>(Term) &&
-        labelParamEdges(Cond, Succs, Out))
+        (labelParamEdges(Cond, Succs, Out) ||
+         labelNullEdges(Cond, Succs, Out)))
       return;
     for (const CFGBlock *To : Succs)
       add(To, true, true);

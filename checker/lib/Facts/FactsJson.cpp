@@ -3,6 +3,7 @@
 // read on every link; the layout is versioned by FactsVersion.
 #include "forksafe/Facts.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -157,12 +158,19 @@ json function(const Function &F) {
       Events.push_back(event(E));
     json Succs = json::array();
     for (const Edge &S : B.Succs) {
-      if (S.Param >= 0) {
-        json Takes = json::array();
-        for (const auto &[V, T] : S.Takes)
-          Takes.push_back({V, T});
-        Succs.push_back({{"to", S.To}, {"param", S.Param}, {"takes", Takes},
-                         {"default", S.Default}});
+      if (S.Param >= 0 || S.Null) {
+        json O = {{"to", S.To}};
+        if (S.Param >= 0) {
+          json Takes = json::array();
+          for (const auto &[V, T] : S.Takes)
+            Takes.push_back({V, T});
+          O["param"] = S.Param;
+          O["takes"] = Takes;
+          O["default"] = S.Default;
+        }
+        if (S.Null)
+          O["null"] = ref(*S.Null);
+        Succs.push_back(O);
       } else if (S.ForkSite < 0) {
         Succs.push_back(S.To);
       } else {
@@ -224,10 +232,15 @@ Function function(const json &J) {
       Edge Ed;
       if (S.is_object()) {
         Ed.To = S.at("to").get<unsigned>();
-        Ed.Param = S.at("param").get<int>();
-        for (const json &T : S.at("takes"))
-          Ed.Takes.push_back({T.at(0).get<int64_t>(), T.at(1).get<bool>()});
-        Ed.Default = S.at("default").get<bool>();
+        if (S.contains("param")) {
+          Ed.Param = S.at("param").get<int>();
+          for (const json &T : S.at("takes"))
+            Ed.Takes.push_back({T.at(0).get<int64_t>(), T.at(1).get<bool>()});
+          std::sort(Ed.Takes.begin(), Ed.Takes.end());
+          Ed.Default = S.at("default").get<bool>();
+        }
+        if (S.contains("null"))
+          Ed.Null = ref(S.at("null"));
       } else if (S.is_array()) {
         Ed.To = S.at(0).get<unsigned>();
         Ed.ForkSite = S.at(1).get<int>();
@@ -436,9 +449,18 @@ std::string factsToJson(const TUFacts &F, bool Pretty) {
 
 bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
   try {
-    json J = json::parse(Text);
+    return factsFromJson(json::parse(Text), Out, Error);
+  } catch (const std::exception &Ex) {
+    Error = Ex.what();
+    return false;
+  }
+}
+
+bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
+  try {
     int V = J.at("forksafe-facts").get<int>();
-    if (V != FactsVersion && V != 1) { // 1: the same without fix-it data
+    // 1: without fix-it data; 2: without null-test edges.
+    if (V != FactsVersion && V != 1 && V != 2) {
       Error = "facts version " + std::to_string(V) + ", expected " +
               std::to_string(FactsVersion);
       return false;
