@@ -117,6 +117,8 @@ struct Edge {
   // A null test of a handle ('if (!c) return -1;'): on this edge the handle
   // is null, so nothing about it is live.
   std::optional<HandleRef> Null;
+  // Into the exit block from 'return <constant>;': the value returned.
+  std::optional<int64_t> Returns;
 };
 
 struct Block {
@@ -171,6 +173,7 @@ struct HookBinding {
   Location Loc; // the registration
   std::string Note;
   std::vector<int64_t> MasterArgs, WorkerArgs;
+  std::string AbortsIf; // HookRule::AbortsIfReturns
 };
 
 /// A fix-it edit: replace From (as spelled at Loc) with To. From empty: an

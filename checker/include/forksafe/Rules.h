@@ -84,6 +84,9 @@ struct HookRule {
   // master (before forking) and in a worker; the body's branches on the
   // argument decide which paths run where.
   std::vector<int64_t> MasterArgs, WorkerArgs;
+  // A pre-fork hook whose error return stops the framework before it forks
+  // (Kamailio's mod_init returning < 0): "negative" or "nonzero".
+  std::string AbortsIfReturns;
   std::string Note;          // "%s" is the function's name
   std::string Source;
 };

@@ -163,7 +163,34 @@ struct Pending {
 struct Summary {
   std::optional<HState> Exit; // nullopt: never returns
   std::vector<Pending> Findings;
+  // The exit state split by 'return <constant>;' (ExitOther: every other
+  // way out), when the function returns constants: a framework that stops
+  // on a hook's error return never forks after those paths.
+  std::vector<std::pair<int64_t, HState>> ExitByReturn;
+  std::optional<HState> ExitOther;
 };
+
+bool aborts(const std::string &AbortsIf, int64_t Returned) {
+  return (AbortsIf == "negative" && Returned < 0) ||
+         (AbortsIf == "nonzero" && Returned != 0);
+}
+
+/// Where a hook returns to a framework that goes on (and forks): the
+/// exit state without the paths that return an aborting value.
+std::optional<HState> continuingExit(const Summary &S,
+                                     const std::string &AbortsIf) {
+  if (AbortsIf.empty() || S.ExitByReturn.empty())
+    return S.Exit;
+  std::optional<HState> Out = S.ExitOther;
+  for (const auto &[Value, St] : S.ExitByReturn)
+    if (!aborts(AbortsIf, Value)) {
+      if (!Out)
+        Out = St;
+      else
+        Out->join(St);
+    }
+  return Out;
+}
 
 /// Prefers the shortest explanation, then the earliest; stable across -j.
 bool betterPending(const Pending &A, const Pending &B);
@@ -215,17 +242,21 @@ public:
   /// resolved at this level go to Results.
   /// Via: how the framework reaches F in a worker (a hook's note), put in
   /// front of the path to a use.
+  /// AbortsIf: the return values that stop the program (a framework's
+  /// pre-fork hook); those paths do not go on.
   std::optional<HState> runEntry(const Function &F, const HState &In,
                                  const ParamValues &Values = {},
-                                 const Note *Via = nullptr) {
+                                 const Note *Via = nullptr,
+                                 const std::string &AbortsIf = {}) {
     if (!relevant(F, {}, In.flags()))
       return In;
     const Summary &S = analyze(F, In.flags(), {}, Values);
     for (const Pending &Pd : S.Findings)
       Results.push_back(resolveFinding(Pd, In, nullptr, Via));
-    if (!S.Exit)
+    std::optional<HState> Exit = continuingExit(S, AbortsIf);
+    if (!Exit)
       return std::nullopt;
-    return resolveState(*S.Exit, In, nullptr);
+    return resolveState(*Exit, In, nullptr);
   }
 
   std::vector<Pending> Results;
@@ -247,7 +278,7 @@ public:
       const Function *F = functionOf(B);
       if (!F || !relevant(*F, {}, In.flags()))
         return In;
-      std::optional<HState> Out = runEntry(*F, In, V, HookNote);
+      std::optional<HState> Out = runEntry(*F, In, V, HookNote, B->AbortsIf);
       if (!Out)
         return In;
       if (Out->L && !In.L)
@@ -468,6 +499,26 @@ private:
   }
   const Summary &analyze(const Function &F, int Flags, const Bindings &B,
                          const ParamValues &Values = {});
+  /// Adds what reaches the exit block over one edge to the split exit.
+  static void noteExit(Summary &Out, std::optional<int64_t> Returns,
+                       const State &Reaching) {
+    HState Joined;
+    for (const auto &[Tag, St] : Reaching)
+      Joined.join(St);
+    if (!Returns) {
+      if (!Out.ExitOther)
+        Out.ExitOther = Joined;
+      else
+        Out.ExitOther->join(Joined);
+      return;
+    }
+    for (auto &[V, St] : Out.ExitByReturn)
+      if (V == *Returns) {
+        St.join(Joined);
+        return;
+      }
+    Out.ExitByReturn.push_back({*Returns, Joined});
+  }
   void runStaticDestructors(const HState &St, const Note *At,
                             std::vector<Pending> &Found) {
     for (const Function *D : P.StaticDtors) {
@@ -574,6 +625,8 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
       }
       if (Next.empty())
         continue;
+      if (Ed.To == F.ExitBlock)
+        noteExit(Out, Ed.Returns, Next);
       bool Changed = false;
       if (!In[Ed.To]) {
         In[Ed.To] = Next;
@@ -601,6 +654,8 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
       Exit.join(St);
     Out.Exit = Exit;
   }
+  if (Out.ExitByReturn.empty())
+    Out.ExitOther.reset(); // no constant returns: Exit says it all
   // Entries may have grown meanwhile (other inputs, deeper in the
   // recursion): find the slot again by index.
   Summaries.push_back(std::move(Out));

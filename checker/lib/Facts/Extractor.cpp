@@ -74,6 +74,7 @@ private:
   void assign(const Expr *LHS, const Expr *RHS, SourceLocation Loc,
               std::vector<Event> &Out, const VarDecl *LHSVar = nullptr);
   void labelEdges(const CFGBlock &B, Block &Out);
+  void labelReturn(const CFGBlock &B, Block &Out);
   bool labelParamEdges(const Expr *Cond,
                        const std::vector<const CFGBlock *> &Succs, Block &Out);
   bool labelNullEdges(const Expr *Cond,
@@ -137,6 +138,7 @@ public:
     B.Note = hookNote(Rule, B.FunctionName);
     B.MasterArgs = Rule.MasterArgs;
     B.WorkerArgs = Rule.WorkerArgs;
+    B.AbortsIf = Rule.AbortsIfReturns;
     HookBindings.push_back(B);
   }
 
@@ -495,6 +497,7 @@ void FunctionExtractor::run(const Stmt *Body) {
       }
     }
     labelEdges(*B, Out);
+    labelReturn(*B, Out);
   }
   for (const VarDecl *V : ReturnedLocals) {
     auto It = CreatedLocals.find(V);
@@ -1218,6 +1221,26 @@ bool FunctionExtractor::labelParamEdges(
   Out.Succs.push_back(T);
   Out.Succs.push_back(F);
   return true;
+}
+
+/// 'return -1;': the edge into the exit block carries the value, for
+/// framework hooks whose error returns stop the framework before it forks.
+void FunctionExtractor::labelReturn(const CFGBlock &B, Block &Out) {
+  const ReturnStmt *Return = nullptr;
+  for (const CFGElement &E : B)
+    if (auto S = E.getAs<CFGStmt>())
+      if (const auto *R = dyn_cast<ReturnStmt>(S->getStmt()))
+        Return = R;
+  if (!Return || !Return->getRetValue())
+    return;
+  const Expr *Value = Return->getRetValue();
+  Expr::EvalResult R;
+  if (Value->isValueDependent() || !Value->getType()->isIntegerType() ||
+      !Value->EvaluateAsInt(R, TU.Ctx) || R.Val.getInt().getBitWidth() > 64)
+    return;
+  for (Edge &E : Out.Succs)
+    if (E.To == Fn.ExitBlock)
+      E.Returns = R.Val.getInt().getExtValue();
 }
 
 bool FunctionExtractor::labelNullEdges(

@@ -158,8 +158,15 @@ json function(const Function &F) {
       Events.push_back(event(E));
     json Succs = json::array();
     for (const Edge &S : B.Succs) {
-      if (S.Param >= 0 || S.Null) {
+      if (S.Param >= 0 || S.Null || S.Returns) {
         json O = {{"to", S.To}};
+        if (S.ForkSite >= 0) {
+          O["site"] = S.ForkSite;
+          O["child"] = S.Child;
+          O["parent"] = S.Parent;
+        }
+        if (S.Returns)
+          O["ret"] = *S.Returns;
         if (S.Param >= 0) {
           json Takes = json::array();
           for (const auto &[V, T] : S.Takes)
@@ -241,6 +248,13 @@ Function function(const json &J) {
         }
         if (S.contains("null"))
           Ed.Null = ref(S.at("null"));
+        if (S.contains("ret"))
+          Ed.Returns = S.at("ret").get<int64_t>();
+        if (S.contains("site")) {
+          Ed.ForkSite = S.at("site").get<int>();
+          Ed.Child = S.at("child").get<bool>();
+          Ed.Parent = S.at("parent").get<bool>();
+        }
       } else if (S.is_array()) {
         Ed.To = S.at(0).get<unsigned>();
         Ed.ForkSite = S.at(1).get<int>();
@@ -417,15 +431,19 @@ std::string factsToJson(const TUFacts &F, bool Pretty) {
   for (const HandleVar &H : F.Handles)
     Hs.push_back(handle(H));
   json Hooks = json::array();
-  for (const HookBinding &H : F.Hooks)
-    Hooks.push_back({{"fw", H.Framework},
-                     {"role", H.Role},
-                     {"usr", H.FunctionUsr},
-                     {"name", H.FunctionName},
-                     {"l", loc(H.Loc)},
-                     {"note", H.Note},
-                     {"master", H.MasterArgs},
-                     {"worker", H.WorkerArgs}});
+  for (const HookBinding &H : F.Hooks) {
+    json HJ = {{"fw", H.Framework},
+               {"role", H.Role},
+               {"usr", H.FunctionUsr},
+               {"name", H.FunctionName},
+               {"l", loc(H.Loc)},
+               {"note", H.Note},
+               {"master", H.MasterArgs},
+               {"worker", H.WorkerArgs}};
+    if (!H.AbortsIf.empty())
+      HJ["aborts"] = H.AbortsIf;
+    Hooks.push_back(HJ);
+  }
   json J = {{"forksafe-facts", F.Version},
             {"main", F.MainFile},
             {"functions", Fns},
@@ -485,6 +503,7 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
         B.Note = H.at("note").get<std::string>();
         B.MasterArgs = H.at("master").get<std::vector<int64_t>>();
         B.WorkerArgs = H.at("worker").get<std::vector<int64_t>>();
+        B.AbortsIf = H.value("aborts", "");
         F.Hooks.push_back(std::move(B));
       }
     if (J.contains("lazy"))

@@ -307,7 +307,8 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
     V.checkKeys(H, P,
                 {"role", "struct", "field", "field-type", "register",
                  "register-arg", "function", "function-prefix", "annotation",
-                 "master-args", "worker-args", "note", "source"},
+                 "master-args", "worker-args", "aborts-if-returns", "note",
+                 "source"},
                 {"role", "note", "source"});
     HookRule HR;
     HR.Framework = HooksOf;
@@ -351,6 +352,18 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
       }
       (std::string(Key) == "master-args" ? HR.MasterArgs : HR.WorkerArgs) =
           A.get<std::vector<int64_t>>();
+    }
+    if (V.string(H, P, "aborts-if-returns", HR.AbortsIfReturns, false) &&
+        !HR.AbortsIfReturns.empty()) {
+      if (HR.AbortsIfReturns != "negative" && HR.AbortsIfReturns != "nonzero")
+        V.error(P + "/aborts-if-returns",
+                "key 'aborts-if-returns' in " + V.where(P) +
+                    " must be one of negative, nonzero (got '" +
+                    HR.AbortsIfReturns + "')");
+      else if (HR.Role != HookRole::PreFork)
+        V.error(P + "/aborts-if-returns",
+                "key 'aborts-if-returns' in " + V.where(P) +
+                    " is only for prefork hooks");
     }
     int Ways = (!HR.Field.empty() && !HR.Struct.empty()) + !HR.FieldType.empty() +
                !HR.Register.empty() + !HR.Function.empty() +
