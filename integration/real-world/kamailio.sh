@@ -21,7 +21,7 @@
 #   5. prints every per-module finding.
 #
 # Knobs: JOBS (2), WORK, VERSION (5.6.3-2), FORKSAFE (default: the repo's
-# build/bin/forksafe), GROUPS (module groups for 'make cfg').
+# build/bin/forksafe), MODULE_GROUPS (module groups for 'make cfg').
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,7 +30,7 @@ JOBS=${JOBS:-2}
 WORK=${WORK:-/tmp/realruns}
 VERSION=${VERSION:-5.6.3-2}
 FORKSAFE=${FORKSAFE:-$repo/build/bin/forksafe}
-GROUPS=${GROUPS:-kstandard kmysql kpostgres kunixodbc ksqlite kredis kmongodb kmemcached kpcre kutils ktls kjson kjansson}
+MODULE_GROUPS=${MODULE_GROUPS:-kstandard kmysql kpostgres kunixodbc ksqlite kredis kmongodb kmemcached kpcre kutils ktls kjson kjansson}
 case "$WORK" in "$repo"/*) echo "WORK must be outside the repository" >&2; exit 2 ;; esac
 [ -x "$FORKSAFE" ] || { echo "no forksafe at $FORKSAFE (build it, or set FORKSAFE)" >&2; exit 2; }
 log() { printf '\n== %s\n' "$*" >&2; }
@@ -58,8 +58,8 @@ if [ ! -d "$src" ]; then
   (cd "$WORK" && apt-get source -q "kamailio=$VERSION")
 fi
 if [ ! -s "$src/compile_commands.json" ]; then
-  log "make cfg group_include=\"$GROUPS\"; bear -- make -j$JOBS all"
-  (cd "$src" && make cfg group_include="$GROUPS" >"$WORK/kamailio-cfg.log" 2>&1 &&
+  log "make cfg group_include=\"$MODULE_GROUPS\"; bear -- make -j$JOBS all"
+  (cd "$src" && make cfg group_include="$MODULE_GROUPS" >"$WORK/kamailio-cfg.log" 2>&1 &&
      bear --output "$src/compile_commands.json" -- make -j"$JOBS" all >"$WORK/kamailio-build.log" 2>&1)
 fi
 ntu=$(python3 -c 'import json,sys; print(len({e["file"] for e in json.load(open(sys.argv[1]))}))' "$src/compile_commands.json")
