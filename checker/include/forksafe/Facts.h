@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,7 @@ namespace forksafe {
 /// Bump when the facts layout changes; cached facts of another version are
 /// ignored and rebuilt. Version 2 added the fix-it data (LazyVars,
 /// HookBodies); version 1 files are still read, without it.
-constexpr int FactsVersion = 3;
+constexpr int FactsVersion = 4;
 
 struct Location {
   std::string File;
@@ -84,6 +85,7 @@ struct Event {
   std::string Callee;      // USR; empty for an indirect call
   std::string CalleeName;  // for notes
   std::string IndirectSig; // canonical function type, for indirect calls
+  std::string IndirectVia; // the field or variable called through (its USR)
   bool Virtual = false;
   bool NoReturn = false;
   std::vector<std::pair<int, HandleRef>> Args; // handles passed by argument
@@ -135,6 +137,10 @@ struct Function {
   bool IsStaticDtors = false; // synthetic: destructors of the TU's statics,
                               // run by exit() and by returning from main
   bool AddressTaken = false;
+  // Its address is used other than by storing it into a function-pointer
+  // field or variable (passed, returned, cast into something else): any
+  // indirect call of its type may reach it. Facts before version 4: true.
+  bool Escapes = true;
   std::string Signature;     // canonical function type
   std::vector<std::string> Overrides; // USRs of overridden virtual methods
   int NumParams = 0;
@@ -258,6 +264,11 @@ struct TUFacts {
   std::vector<HookBinding> Hooks;
   std::vector<LazyVar> LazyVars;     // C++ only, for the lazy-handle fix
   std::vector<HookBody> HookBodies;  // hook functions defined in this TU
+  // Function-pointer fields and variables (by USR): the functions stored
+  // into each, and those that were also assigned something else (a call
+  // through them may reach any function of its type).
+  std::map<std::string, std::vector<std::string>> FunctionSlots;
+  std::vector<std::string> OpaqueSlots;
 };
 
 std::string factsToJson(const TUFacts &F, bool Pretty = false);

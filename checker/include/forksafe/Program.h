@@ -36,6 +36,11 @@ struct Program {
   std::vector<const Function *> StaticDtors;                // run by exit()
   std::vector<const Function *> Mains;
   std::map<std::string, std::vector<const Function *>> BySignature; // address-taken
+  std::map<std::string, std::vector<const Function *>> EscapedBySignature;
+  /// Function-pointer fields and variables: what was stored into each, and
+  /// those assigned something else too (calls through them: BySignature).
+  std::map<std::string, std::vector<const Function *>> SlotFunctions;
+  std::set<std::string> OpaqueSlots;
   std::map<std::string, std::vector<const Function *>> Overriders;  // by USR
   std::set<std::string> Called; // USRs that some known code calls
 
@@ -55,6 +60,9 @@ private:
   std::vector<const Function *> resolveTargets(const Event &Call) const;
   std::vector<TargetList> CallTargets; // indexed by Event::LinkTargets
   std::vector<std::vector<const Function *>> VirtualTargets; // owns lists
+  /// Targets of calls through a slot, by (slot, signature).
+  std::map<std::pair<std::string, std::string>, std::vector<const Function *>>
+      SlotTargets;
 };
 
 /// Merges facts; the result is independent of the order of Units.

@@ -36,6 +36,8 @@ Program link(std::vector<TUFacts> Units) {
         P.Mains.push_back(&F);
       if (F.AddressTaken)
         P.BySignature[F.Signature].push_back(&F);
+      if (F.AddressTaken && F.Escapes)
+        P.EscapedBySignature[F.Signature].push_back(&F);
       for (const std::string &O : F.Overrides)
         P.Overriders[O].push_back(&F);
     }
@@ -44,6 +46,22 @@ Program link(std::vector<TUFacts> Units) {
       if (!New && H.IsDefinition && !It->second->IsDefinition)
         It->second = &H; // prefer the definition over an extern declaration
     }
+  }
+  // Slots merged over all TUs; stored functions without a body anywhere
+  // are never analysed, so they are left out.
+  {
+    std::map<std::string, std::set<std::string>> Stored;
+    for (const TUFacts &U : P.Units) {
+      for (const auto &[Slot, Fns] : U.FunctionSlots)
+        Stored[Slot].insert(Fns.begin(), Fns.end());
+      P.OpaqueSlots.insert(U.OpaqueSlots.begin(), U.OpaqueSlots.end());
+    }
+    for (const auto &[Slot, Usrs] : Stored)
+      for (const std::string &Usr : Usrs) {
+        auto It = P.Functions.find(Usr);
+        if (It != P.Functions.end())
+          P.SlotFunctions[Slot].push_back(It->second);
+      }
   }
   for (const auto &[Usr, F] : P.Functions) {
     // P owns the units: the ids and target slots are written into them.
@@ -74,6 +92,30 @@ Program link(std::vector<TUFacts> Units) {
             P.VirtualTargets.push_back(P.resolveTargets(E));
             L = TargetList(P.VirtualTargets.back().data(),
                            P.VirtualTargets.back().size());
+          } else if (!E.IndirectVia.empty() &&
+                     !P.OpaqueSlots.count(E.IndirectVia)) {
+            // Through a field or variable that only ever held functions:
+            // those, and the functions of its type whose address escaped.
+            auto Key = std::make_pair(E.IndirectVia, E.IndirectSig);
+            auto [It, New] = P.SlotTargets.try_emplace(Key);
+            if (New) {
+              std::set<const Function *> Seen;
+              auto add = [&](const std::vector<const Function *> *Fns) {
+                if (Fns)
+                  for (const Function *T : *Fns)
+                    if (Seen.insert(T).second)
+                      It->second.push_back(T);
+              };
+              auto S = P.SlotFunctions.find(E.IndirectVia);
+              add(S == P.SlotFunctions.end() ? nullptr : &S->second);
+              auto Esc = P.EscapedBySignature.find(E.IndirectSig);
+              add(Esc == P.EscapedBySignature.end() ? nullptr : &Esc->second);
+              std::sort(It->second.begin(), It->second.end(),
+                        [](const Function *A, const Function *B) {
+                          return A->Usr < B->Usr;
+                        });
+            }
+            L = TargetList(It->second.data(), It->second.size());
           } else if (!E.IndirectSig.empty()) {
             auto It = P.BySignature.find(E.IndirectSig);
             if (It != P.BySignature.end())

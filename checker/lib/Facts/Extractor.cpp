@@ -190,11 +190,115 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     // A function named outside a call's callee position has its address
-    // taken: it may be called through a pointer.
+    // taken: it may be called through a pointer. Unless it was only stored
+    // into a function-pointer field or variable (seen first: parents are
+    // visited before children), any indirect call of its type may reach it.
     if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
-      if (!DirectCallees.count(DRE))
+      if (!DirectCallees.count(DRE)) {
         AddressTaken.insert(FD->getCanonicalDecl());
+        if (!StoredRefs.count(DRE))
+          Escaped.insert(FD->getCanonicalDecl());
+      }
     return true;
+  }
+
+  // Function-pointer slots: 'x.f = fn', '{.f = fn}', 'fp = fn',
+  // 'table[] = {fn, ...}'.
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    const InitListExpr *Sem =
+        ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
+    if (!Sem || Sem->getType().isNull())
+      return true;
+    const RecordDecl *RD = Sem->getType()->getAsRecordDecl();
+    if (!RD)
+      return true;
+    if (const FieldDecl *U = Sem->getInitializedFieldInUnion()) {
+      if (Sem->getNumInits() == 1)
+        noteSlotStore(Sem->getInit(0), U);
+      return true;
+    }
+    unsigned I = 0;
+    if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD))
+      I = CXX->hasDefinition() ? CXX->getNumBases() : 0;
+    for (const FieldDecl *F : RD->fields()) {
+      if (I >= Sem->getNumInits())
+        break;
+      noteSlotStore(Sem->getInit(I++), F);
+    }
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      if (const ValueDecl *Slot = slotOf(BO->getLHS()))
+        noteSlotStore(BO->getRHS(), Slot);
+    return true;
+  }
+
+  /// The field or variable an lvalue or a callee names, looking through
+  /// '*p' and 'table[i]'; null for anything else (parameters included:
+  /// their values come from callers).
+  const ValueDecl *slotOf(const Expr *E) const {
+    E = E->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_Deref)
+      E = U->getSubExpr()->IgnoreParenCasts();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = AS->getBase()->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        return isa<ParmVarDecl>(V) ? nullptr : V;
+    return nullptr;
+  }
+
+  /// The USR of the slot a call goes through, or "" (unknown).
+  std::string indirectSlot(const Expr *Callee) {
+    const ValueDecl *Slot = slotOf(Callee);
+    return Slot && isFunctionPointerSlot(Slot) ? slotUsr(Slot) : "";
+  }
+
+  static bool isFunctionPointerSlot(const ValueDecl *D) {
+    QualType T = D->getType();
+    while (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+      T = AT->getElementType();
+    return T->isFunctionPointerType();
+  }
+
+  std::string slotUsr(const ValueDecl *D) {
+    if (const auto *V = dyn_cast<VarDecl>(D))
+      return Usrs.of(V->getCanonicalDecl());
+    return Usrs.of(D);
+  }
+
+  /// Value is stored into Slot: a function (then a call through Slot can
+  /// reach it), a null constant (nothing), or anything else (then a call
+  /// through Slot can reach any function of its type).
+  void noteSlotStore(const Expr *Value, const ValueDecl *Slot) {
+    if (!Value || !isFunctionPointerSlot(Slot))
+      return;
+    if (const auto *ILE = dyn_cast<InitListExpr>(Value->IgnoreParenImpCasts())) {
+      // 'table[] = {a, b}': each element goes into the same slot.
+      for (const Expr *Init : ILE->inits())
+        noteSlotStore(Init, Slot);
+      return;
+    }
+    const Expr *E = Value->IgnoreParenCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr()->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+        FunctionSlots[slotUsr(Slot)].insert(
+            Usrs.of(FD->getCanonicalDecl()));
+        StoredRefs.insert(DRE);
+        return;
+      }
+    if (Value->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+        Expr::NPCK_NotNull)
+      return;
+    OpaqueSlots.insert(slotUsr(Slot));
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
@@ -232,6 +336,8 @@ public:
         noteHandleMembers(R, V, V->getType(), 0);
     }
     noteStaticDestructor(V);
+    if (V->getInit() && !isa<ParmVarDecl>(V))
+      noteSlotStore(V->getInit(), V);
     if (V->getInit() && !isa<ParmVarDecl>(V) &&
         !SM.isInSystemHeader(V->getLocation()))
       hooksInInitializer(V->getInit(), V->getType(), 0);
@@ -292,6 +398,7 @@ public:
     F.MainFile = MainFile;
     for (auto &[FD, Fn] : Pending) {
       Fn.AddressTaken = AddressTaken.count(FD) != 0;
+      Fn.Escapes = Escaped.count(FD) != 0;
       F.Functions.push_back(std::move(Fn));
     }
     if (!StaticInit.empty()) {
@@ -324,6 +431,9 @@ public:
     for (auto &[Key, H] : Handles)
       F.Handles.push_back(std::move(H));
     F.Hooks = std::move(HookBindings);
+    for (const auto &[Slot, Fns] : FunctionSlots)
+      F.FunctionSlots[Slot].assign(Fns.begin(), Fns.end());
+    F.OpaqueSlots.assign(OpaqueSlots.begin(), OpaqueSlots.end());
     return F;
   }
 
@@ -440,7 +550,10 @@ public:
   std::vector<HookBinding> HookBindings;
   UsrCache Usrs;
   std::set<const Expr *> DirectCallees;
-  std::set<const FunctionDecl *> AddressTaken;
+  std::set<const FunctionDecl *> AddressTaken, Escaped;
+  std::set<const DeclRefExpr *> StoredRefs;
+  std::map<std::string, std::set<std::string>> FunctionSlots;
+  std::set<std::string> OpaqueSlots;
   std::set<std::string> Extracted;
   std::vector<std::pair<const FunctionDecl *, Function>> Pending;
   std::vector<Event> StaticInit;
@@ -821,6 +934,7 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
     if (const auto *PT = QT->getAs<PointerType>())
       QT = PT->getPointeeType();
     E.IndirectSig = QT.getCanonicalType().getAsString();
+    E.IndirectVia = TU.indirectSlot(CE->getCallee());
     E.CalleeName = "function pointer";
     if (const auto *DRE =
             dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))

@@ -56,6 +56,8 @@ json event(const Event &E) {
     J["n"] = E.CalleeName;
     if (!E.IndirectSig.empty())
       J["s"] = E.IndirectSig;
+    if (!E.IndirectVia.empty())
+      J["via"] = E.IndirectVia;
     if (E.Virtual)
       J["virt"] = true;
     if (E.NoReturn)
@@ -110,6 +112,7 @@ Event event(const json &J) {
     E.Callee = J.value("c", "");
     E.CalleeName = J.at("n").get<std::string>();
     E.IndirectSig = J.value("s", "");
+    E.IndirectVia = J.value("via", "");
     E.Virtual = J.value("virt", false);
     E.NoReturn = J.value("nr", false);
     if (J.contains("a"))
@@ -197,6 +200,8 @@ json function(const Function &F) {
     J["sdtor"] = true;
   if (F.AddressTaken)
     J["addr"] = true;
+  if (F.AddressTaken && !F.Escapes)
+    J["esc"] = false;
   if (!F.Signature.empty())
     J["sig"] = F.Signature;
   if (!F.Overrides.empty())
@@ -222,6 +227,7 @@ Function function(const json &J) {
   F.IsStaticInit = J.value("sinit", false);
   F.IsStaticDtors = J.value("sdtor", false);
   F.AddressTaken = J.value("addr", false);
+  F.Escapes = J.value("esc", true);
   F.Signature = J.value("sig", "");
   if (J.contains("ovr"))
     F.Overrides = J.at("ovr").get<std::vector<std::string>>();
@@ -461,6 +467,10 @@ std::string factsToJson(const TUFacts &F, bool Pretty) {
       L.push_back(hookBody(B));
     J["hookbodies"] = L;
   }
+  if (!F.FunctionSlots.empty())
+    J["slots"] = F.FunctionSlots;
+  if (!F.OpaqueSlots.empty())
+    J["opaque"] = F.OpaqueSlots;
   return J.dump(Pretty ? 1 : -1, ' ', false,
                 json::error_handler_t::replace);
 }
@@ -477,8 +487,9 @@ bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
 bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
   try {
     int V = J.at("forksafe-facts").get<int>();
-    // 1: without fix-it data; 2: without null-test edges.
-    if (V != FactsVersion && V != 1 && V != 2) {
+    // 1: without fix-it data; 2: without null-test edges; 3: without
+    // function-pointer slots (every address-taken function escapes).
+    if (V != FactsVersion && (V < 1 || V > 3)) {
       Error = "facts version " + std::to_string(V) + ", expected " +
               std::to_string(FactsVersion);
       return false;
@@ -512,6 +523,11 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
     if (J.contains("hookbodies"))
       for (const json &B : J.at("hookbodies"))
         F.HookBodies.push_back(hookBody(B));
+    if (J.contains("slots"))
+      F.FunctionSlots = J.at("slots")
+                            .get<std::map<std::string, std::vector<std::string>>>();
+    if (J.contains("opaque"))
+      F.OpaqueSlots = J.at("opaque").get<std::vector<std::string>>();
     Out = std::move(F);
     return true;
   } catch (const std::exception &Ex) {
