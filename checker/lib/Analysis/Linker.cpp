@@ -97,8 +97,9 @@ Program link(std::vector<TUFacts> Units) {
             // Through a field or variable that only ever held functions:
             // those, and the functions of its type whose address escaped.
             auto Key = std::make_pair(E.IndirectVia, E.IndirectSig);
-            auto [It, New] = P.SlotTargets.try_emplace(Key);
-            if (New) {
+            auto Inserted = P.SlotTargets.try_emplace(Key);
+            auto It = Inserted.first;
+            if (Inserted.second) {
               std::set<const Function *> Seen;
               auto add = [&](const std::vector<const Function *> *Fns) {
                 if (Fns)
