@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <set>
@@ -50,6 +51,16 @@ int fail(const std::string &Message) {
 void verbose(const CliOptions &O, const std::string &Message) {
   if (O.Verbose)
     errs() << "forksafe: " << Message << "\n";
+}
+
+/// Wall seconds since Start, for --verbose phase timings.
+std::string secondsSince(std::chrono::steady_clock::time_point Start) {
+  char Buf[32];
+  snprintf(Buf, sizeof Buf, "%.2f s",
+           std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         Start)
+               .count());
+  return Buf;
 }
 
 std::string defaultRulesDir(const char *Argv0) {
@@ -266,13 +277,19 @@ int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts
   for (const TUFacts &F : Facts)
     MainFiles.insert(F.MainFile);
 
+  auto Start = std::chrono::steady_clock::now();
   Program P = link(std::move(Facts));
+  verbose(O, "linked " + std::to_string(P.ById.size()) + " functions in " +
+                 secondsSince(Start));
+  Start = std::chrono::steady_clock::now();
   CheckFilter Filter(O.Checks);
   CheckSelection Selected;
   Selected.InheritedHandle = Filter.enabled("forksafe-inherited-handle");
   Selected.InheritedHandleClose =
       Filter.enabled("forksafe-inherited-handle-close");
   std::vector<Finding> All = findHandleFindings(P, Rules, Selected);
+  verbose(O, "analysed " + std::to_string(P.Handles.size()) + " handles in " +
+                 secondsSince(Start));
   FixOptions Fixes;
   Fixes.Lazy = O.LazyStyle;
   attachFixIts(P, Rules, Fixes, All);
@@ -400,6 +417,7 @@ int runLink(const CliOptions &O, const RuleSet &Rules) {
   std::sort(Paths.begin(), Paths.end());
   // Parsing the files is most of a link's time: spread it over -j threads,
   // then keep the files' order so the output does not depend on -j.
+  auto Start = std::chrono::steady_clock::now();
   std::vector<TUFacts> Loaded(Paths.size());
   std::vector<std::string> Errors(Paths.size());
   std::vector<char> Ok(Paths.size(), 0);
@@ -421,6 +439,8 @@ int runLink(const CliOptions &O, const RuleSet &Rules) {
   load();
   for (std::thread &T : Threads)
     T.join();
+  verbose(O, "read " + std::to_string(Paths.size()) + " facts files in " +
+                 secondsSince(Start));
   std::vector<TUFacts> Facts;
   std::vector<NotAnalysed> Failed;
   for (size_t I = 0; I < Paths.size(); ++I) {
