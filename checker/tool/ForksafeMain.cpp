@@ -287,7 +287,9 @@ int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts
   Selected.InheritedHandle = Filter.enabled("forksafe-inherited-handle");
   Selected.InheritedHandleClose =
       Filter.enabled("forksafe-inherited-handle-close");
-  std::vector<Finding> All = findHandleFindings(P, Rules, Selected);
+  std::vector<Finding> All = findHandleFindings(
+      P, Rules, Selected,
+      O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency()));
   verbose(O, "analysed " + std::to_string(P.Handles.size()) + " handles in " +
                  secondsSince(Start));
   FixOptions Fixes;

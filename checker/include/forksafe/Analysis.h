@@ -17,8 +17,10 @@ struct CheckSelection {
 
 /// Finds handles live at a fork and then used (or harmfully closed) in the
 /// child. At most one finding per handle and check, sorted; NOLINT at the
-/// handle's definition is honoured here.
+/// handle's definition is honoured here. Handles are analysed on Jobs
+/// threads; the result does not depend on Jobs.
 std::vector<Finding> findHandleFindings(const Program &P, const RuleSet &Rules,
-                                        const CheckSelection &Checks);
+                                        const CheckSelection &Checks,
+                                        unsigned Jobs = 1);
 
 } // namespace forksafe

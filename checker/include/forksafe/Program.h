@@ -42,7 +42,7 @@ struct Program {
   std::map<std::string, std::vector<const Function *>> SlotFunctions;
   std::set<std::string> OpaqueSlots;
   std::map<std::string, std::vector<const Function *>> Overriders;  // by USR
-  std::set<std::string> Called; // USRs that some known code calls
+  std::vector<bool> Called; // by id: some known code calls it
 
   /// Dense ids (USR order), so analyses can use vectors instead of maps.
   std::vector<const Function *> ById;

@@ -13,14 +13,17 @@
 #include "forksafe/Analysis.h"
 #include "forksafe/Checks.h"
 
+#include "FlowGraph.h"
 #include "Relevance.h"
 
 #include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <pthread.h>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -229,9 +232,20 @@ bool pathPrefix(const std::string &Prefix, const std::string &Full,
 
 class HandleAnalysis {
 public:
-  HandleAnalysis(const Program &P, const Relevance &Rel, const Target &H)
-      : P(P), Rel(Rel), H(H), Memo(P.ById.size()),
+  HandleAnalysis(const Program &P, const FlowGraph &G, const Relevance &Rel,
+                 const Target &H)
+      : P(P), G(G), Rel(Rel), H(H), Memo(P.ById.size()),
         Fns(Rel.forHandle(H.Var)) {
+    // Which references name this handle: decided once per distinct
+    // reference, not at every event the analysis passes.
+    RefMatch.reserve(G.refs().size());
+    for (const HandleRef *R : G.refs()) {
+      std::optional<HandleRef> C = concrete(*R);
+      RefMatch.push_back(!C                            ? NoMatch
+                         : C->Kind == HandleRef::Param ? ParamMatch
+                         : C->Var == H.Var && C->Path == H.Path ? Match
+                                                                : NoMatch);
+    }
     for (const Function *D : P.StaticDtors)
       DtorsTouch = DtorsTouch || Fns.Touches[P.idOf(*D)];
     for (int Flags = 0; Flags < 4; ++Flags)
@@ -550,9 +564,44 @@ private:
   void applyFork(const Event &E, const Bindings &B, State &S,
                  std::vector<Pending> &Found);
 
+  /// A call whose targets are all irrelevant to the handle in every
+  /// process at the call leaves the state as it is: decided on the dense
+  /// graph, without the call's facts.
+  bool callChangesNothing(const FlowGraph::Event &E, const Bindings &B,
+                          const State &S) const {
+    if (E.PassesHandles || (E.Ref != FlowGraph::NoRef && mayReferTo(E.Ref, B)))
+      return false;
+    int Flags = 0;
+    for (const auto &[Tag, St] : S)
+      Flags |= St.flags();
+    for (const uint32_t *T = G.targetsBegin(E), *End = G.targetsEnd(E);
+         T != End; ++T)
+      if (relevantId(*T, Flags))
+        return false;
+    return true;
+  }
+  /// relevant() for a call that binds no parameter to the handle.
+  bool relevantId(uint32_t Id, int Flags) const {
+    if (Fns.Creates[Id])
+      return true;
+    if ((Flags & 1) && (Rel.forks(Id) || Fns.Ends[Id]))
+      return true;
+    return (Flags & 2) && (Fns.Touches[Id] || (DtorsTouch && Rel.exits(Id)));
+  }
+
+  /// Whether an event or edge on reference Ref can concern the handle
+  /// (ParamMatch: if the caller bound that parameter to it).
+  bool mayReferTo(uint32_t Ref, const Bindings &B) const {
+    uint8_t M = RefMatch[Ref];
+    return M == Match || (M == ParamMatch && !B.empty());
+  }
+
   const Program &P;
+  const FlowGraph &G;
   const Relevance &Rel;
   const Target &H;
+  enum : uint8_t { NoMatch, Match, ParamMatch };
+  std::vector<uint8_t> RefMatch; // by FlowGraph reference id
   /// A function's summary depends on its input facts, which parameters
   /// carry the handle, and the constants its caller fixed. By function id:
   /// a function has a few summaries at most.
@@ -564,6 +613,25 @@ private:
   };
   std::vector<std::vector<MemoEntry>> Memo;
   std::deque<Summary> Summaries; // stable: callers hold references
+  /// Worklist storage by recursion depth.
+  struct Scratch {
+    std::vector<std::optional<State>> In;
+    std::vector<char> Queued;
+    std::vector<unsigned> Work;
+  };
+  std::vector<std::unique_ptr<Scratch>> ScratchByDepth;
+  unsigned Depth = 0;
+  struct ScratchFrame {
+    explicit ScratchFrame(HandleAnalysis &A) : A(A), S(A.scratch()) {}
+    ~ScratchFrame() { --A.Depth; }
+    HandleAnalysis &A;
+    Scratch &S;
+  };
+  Scratch &scratch() {
+    if (Depth == ScratchByDepth.size())
+      ScratchByDepth.push_back(std::make_unique<Scratch>());
+    return *ScratchByDepth[Depth++];
+  }
   /// What a recursive call is assumed to do: nothing (by input flags).
   Summary Identity[4];
   std::unordered_map<const Event *, std::pair<const Note *, const Note *>>
@@ -584,67 +652,84 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
   size_t Slot = Entries.size();
   Entries.push_back(MemoEntry{Flags, B, Values, nullptr});
   HState Input = inputState(Flags);
+  const FlowGraph::Function &GF = G.function(P.idOf(F));
 
-  std::vector<std::optional<State>> In(F.Blocks.size());
+  // The worklist state of this call, reused by every analysis at the same
+  // recursion depth (a fresh one per function was most of the mallocs).
+  ScratchFrame Frame(*this);
+  std::vector<std::optional<State>> &In = Frame.S.In;
+  std::vector<char> &Queued = Frame.S.Queued;
+  std::vector<unsigned> &Work = Frame.S.Work;
+  In.assign(F.Blocks.size(), std::nullopt);
+  Queued.assign(F.Blocks.size(), false);
   In[F.Entry] = State{{ParentTag, Input}};
-  std::deque<unsigned> Work = {F.Entry};
-  std::vector<bool> Queued(F.Blocks.size(), false);
+  Work.assign(1, F.Entry);
   Queued[F.Entry] = true;
   Summary Out;
-  while (!Work.empty()) {
-    unsigned BId = Work.front();
-    Work.pop_front();
+  for (size_t Head = 0; Head < Work.size();) { // FIFO
+    unsigned BId = Work[Head++];
     Queued[BId] = false;
     State S = *In[BId];
-    for (const Event &E : F.Blocks[BId].Events) {
-      transfer(F, E, B, S, Out.Findings);
+    const FlowGraph::Block &GB = G.block(GF, BId);
+    for (const FlowGraph::Event *E = G.eventsBegin(GB), *End = G.eventsEnd(GB);
+         E != End; ++E) {
+      // Events on other handles, and calls of unknown functions, change
+      // nothing: skip them without touching their facts.
+      if (E->Kind == EventKind::Call ? E->Skippable || callChangesNothing(*E, B, S)
+          : E->Ref != FlowGraph::NoRef ? !mayReferTo(E->Ref, B)
+                                       : false)
+        continue;
+      transfer(F, *E->Facts, B, S, Out.Findings);
       if (S.empty())
         break;
     }
     if (S.empty())
       continue;
-    for (const Edge &Ed : F.Blocks[BId].Succs) {
+    for (const FlowGraph::Edge *Ed = G.edgesBegin(GB), *End = G.edgesEnd(GB);
+         Ed != End; ++Ed) {
       // A branch on a parameter whose value the caller fixed (Kamailio's
       // child_init(rank) guard): only the edge that value takes.
-      if (Ed.Param >= 0) {
-        auto VIt = Values.find(Ed.Param);
-        if (VIt != Values.end() && !takesEdge(Ed, VIt->second))
+      if (Ed->Param >= 0) {
+        auto VIt = Values.find(Ed->Param);
+        if (VIt != Values.end() && !takesEdge(*Ed->Facts, VIt->second))
           continue;
       }
       // The branch where a null test found the handle null: nothing about
       // it is live there ('if (!c) return -1;' after a failed connect).
-      bool Null = Ed.Null && refersTo(*Ed.Null, B);
+      bool Null = Ed->NullRef != FlowGraph::NoRef &&
+                  mayReferTo(Ed->NullRef, B) && refersTo(*Ed->Facts->Null, B);
       State Next;
       for (const auto &[Tag, St] : S) {
-        if (Ed.ForkSite >= 0) {
-          bool IsChild = Tag == Ed.ForkSite;
-          if ((IsChild && !Ed.Child) || (!IsChild && !Ed.Parent))
+        if (Ed->ForkSite >= 0) {
+          bool IsChild = Tag == Ed->ForkSite;
+          if ((IsChild && !Ed->Child) || (!IsChild && !Ed->Parent))
             continue;
         }
         Next[Tag] = Null ? HState() : St;
       }
       if (Next.empty())
         continue;
-      if (Ed.To == F.ExitBlock)
-        noteExit(Out, Ed.Returns, Next);
+      if (Ed->To == F.ExitBlock)
+        noteExit(Out, Ed->Facts->Returns, Next);
+      unsigned To = Ed->To;
       bool Changed = false;
-      if (!In[Ed.To]) {
-        In[Ed.To] = Next;
+      if (!In[To]) {
+        In[To] = Next;
         Changed = true;
       } else {
         for (const auto &[Tag, St] : Next) {
-          auto It = In[Ed.To]->find(Tag);
-          if (It == In[Ed.To]->end()) {
-            (*In[Ed.To])[Tag] = St;
+          auto It = In[To]->find(Tag);
+          if (It == In[To]->end()) {
+            (*In[To])[Tag] = St;
             Changed = true;
           } else {
             Changed |= It->second.join(St);
           }
         }
       }
-      if (Changed && !Queued[Ed.To]) {
-        Queued[Ed.To] = true;
-        Work.push_back(Ed.To);
+      if (Changed && !Queued[To]) {
+        Queued[To] = true;
+        Work.push_back(To);
       }
     }
   }
@@ -949,69 +1034,89 @@ bool betterPending(const Pending &A, const Pending &B) {
 } // namespace
 
 namespace {
-std::vector<Finding> findHandleFindingsImpl(const Program &P,
-                                            const RuleSet &Rules,
-                                            const CheckSelection &Checks);
+
+/// What every handle's analysis shares: computed once, read-only while the
+/// handles are analysed in parallel.
+struct ProgramContext {
+  const Program &P;
+  const RuleSet &Rules;
+  const CheckSelection &Checks;
+  Relevance Rel;
+  FlowGraph G;
+  std::map<std::string, std::vector<const HookBinding *>> HooksByFramework;
+  std::vector<const Function *> Roots;
+  std::map<std::string, std::set<const Function *>> Creators;
+  bool ThisCreates = false; // constructors and methods create via 'this'
+  ProgramContext(const Program &P, const RuleSet &Rules,
+                 const CheckSelection &Checks)
+      : P(P), Rules(Rules), Checks(Checks), Rel(P), G(P) {}
+};
+
+/// The handles worth analysing: every (variable, member path) some handle
+/// event names, and every recorded handle variable (members reached through
+/// 'this' included), that something can create.
+std::vector<Target> handlesToAnalyse(const ProgramContext &C);
+std::vector<Finding> analyseHandle(const ProgramContext &C, const Target &H);
 
 struct AnalysisJob {
-  const Program *P;
-  const RuleSet *Rules;
-  const CheckSelection *Checks;
-  std::vector<Finding> Out;
+  const ProgramContext *C;
+  const std::vector<Target> *Handles;
+  std::vector<std::vector<Finding>> *Out;
+  std::atomic<size_t> *Next;
 };
 
 void *runAnalysisJob(void *Arg) {
   auto *J = static_cast<AnalysisJob *>(Arg);
-  J->Out = findHandleFindingsImpl(*J->P, *J->Rules, *J->Checks);
+  for (size_t I; (I = (*J->Next)++) < J->Handles->size();)
+    (*J->Out)[I] = analyseHandle(*J->C, (*J->Handles)[I]);
   return nullptr;
 }
+
+void prepare(ProgramContext &C);
 } // namespace
 
 std::vector<Finding> findHandleFindings(const Program &P, const RuleSet &Rules,
-                                        const CheckSelection &Checks) {
-  // The analysis recurses once per call on a path: a call chain thousands of
-  // functions deep needs more than the default 8 MiB of stack. Run it on a
-  // thread whose (lazily committed) stack is large.
-  AnalysisJob Job{&P, &Rules, &Checks, {}};
+                                        const CheckSelection &Checks,
+                                        unsigned Jobs) {
+  ProgramContext C(P, Rules, Checks);
+  prepare(C);
+  std::vector<Target> Handles = handlesToAnalyse(C);
+  std::vector<std::vector<Finding>> PerHandle(Handles.size());
+  std::atomic<size_t> Next{0};
+  AnalysisJob Job{&C, &Handles, &PerHandle, &Next};
+  // Handles are independent: analyse them on Jobs threads. The analysis
+  // recurses once per call on a path: a call chain thousands of functions
+  // deep needs more than the default 8 MiB of stack, so every thread gets a
+  // large (lazily committed) one.
+  std::vector<pthread_t> Threads;
   pthread_attr_t Attr;
-  pthread_t Thread;
-  if (pthread_attr_init(&Attr) == 0 &&
-      pthread_attr_setstacksize(&Attr, size_t(1) << 30) == 0 &&
-      pthread_create(&Thread, &Attr, runAnalysisJob, &Job) == 0) {
-    pthread_join(Thread, nullptr);
+  if (pthread_attr_init(&Attr) == 0) {
+    if (pthread_attr_setstacksize(&Attr, size_t(1) << 30) == 0)
+      for (unsigned T = 0; T < std::max(1u, Jobs) && T < Handles.size(); ++T) {
+        pthread_t Thread;
+        if (pthread_create(&Thread, &Attr, runAnalysisJob, &Job) != 0)
+          break;
+        Threads.push_back(Thread);
+      }
     pthread_attr_destroy(&Attr);
-    return std::move(Job.Out);
   }
-  return findHandleFindingsImpl(P, Rules, Checks);
+  if (Threads.empty())
+    runAnalysisJob(&Job); // no threads: here, on the caller's stack
+  for (pthread_t T : Threads)
+    pthread_join(T, nullptr);
+  std::vector<Finding> Findings;
+  for (std::vector<Finding> &Fs : PerHandle)
+    for (Finding &F : Fs)
+      Findings.push_back(std::move(F));
+  std::sort(Findings.begin(), Findings.end());
+  return Findings;
 }
 
 namespace {
-std::vector<Finding> findHandleFindingsImpl(const Program &P,
-                                            const RuleSet &Rules,
-                                            const CheckSelection &Checks) {
-  const std::string UseCheck = "forksafe-inherited-handle";
-  const std::string CloseCheck = "forksafe-inherited-handle-close";
-  Relevance Rel(P);
-  // Every (variable, member path) some handle event names, and every
-  // recorded handle variable (members reached through 'this' included).
-  std::set<std::pair<std::string, std::string>> Keys;
-  for (const auto &[Key, H] : P.Handles)
-    Keys.insert({Key.substr(0, Key.size() - H->Path.size()), H->Path});
-  for (const auto &[Usr, F] : P.Functions)
-    for (const Block &B : F->Blocks)
-      for (const Event &E : B.Events)
-        if ((E.Kind == EventKind::Create || E.Kind == EventKind::Connect ||
-             E.Kind == EventKind::Reset) &&
-            E.Ref.Kind != HandleRef::Param && E.Ref.Kind != HandleRef::Result)
-          Keys.insert({E.Ref.Var, E.Ref.Path});
-        else if (E.Kind == EventKind::Call && E.AssignTo &&
-                 E.AssignTo->Kind != HandleRef::Param &&
-                 E.AssignTo->Kind != HandleRef::Result)
-          Keys.insert({E.AssignTo->Var, E.AssignTo->Path});
-
+void prepare(ProgramContext &C) {
+  const Program &P = C.P;
   // Module hooks by framework, each function once per role, in a stable
   // order (registration location).
-  std::map<std::string, std::vector<const HookBinding *>> HooksByFramework;
   {
     std::set<std::string> Seen;
     std::vector<const HookBinding *> All;
@@ -1026,19 +1131,16 @@ std::vector<Finding> findHandleFindingsImpl(const Program &P,
       if (Seen.insert(B->Framework + "|" + std::to_string(B->Role) + "|" +
                       B->FunctionUsr)
               .second)
-        HooksByFramework[B->Framework].push_back(B);
+        C.HooksByFramework[B->Framework].push_back(B);
   }
 
-  std::vector<const Function *> Roots;
   for (const auto &[Usr, F] : P.Functions)
     if (!F->IsStaticInit && !F->IsStaticDtors && !F->IsMain &&
-        !P.Called.count(Usr) && !F->AddressTaken)
-      Roots.push_back(F);
+        !P.Called[P.idOf(*F)] && !F->AddressTaken)
+      C.Roots.push_back(F);
 
   // Where each handle can become live. A handle nothing ever creates cannot
   // be inherited; a local one only lives in the functions that create it.
-  std::map<std::string, std::set<const Function *>> Creators;
-  bool ThisCreates = false; // constructors and methods create via 'this'
   for (const auto &[Usr, F] : P.Functions)
     for (const Block &B : F->Blocks)
       for (const Event &E : B.Events) {
@@ -1053,30 +1155,61 @@ std::vector<Finding> findHandleFindingsImpl(const Program &P,
         if (!R)
           continue;
         if (R->Kind == HandleRef::Param)
-          ThisCreates = true;
+          C.ThisCreates = true;
         else if (R->Kind != HandleRef::Result)
-          Creators[R->key()].insert(F);
+          C.Creators[R->key()].insert(F);
       }
+}
 
-  std::vector<Finding> Findings;
+std::vector<Target> handlesToAnalyse(const ProgramContext &C) {
+  const Program &P = C.P;
+  std::set<std::pair<std::string, std::string>> Keys;
+  for (const auto &[Key, H] : P.Handles)
+    Keys.insert({Key.substr(0, Key.size() - H->Path.size()), H->Path});
+  for (const auto &[Usr, F] : P.Functions)
+    for (const Block &B : F->Blocks)
+      for (const Event &E : B.Events)
+        if ((E.Kind == EventKind::Create || E.Kind == EventKind::Connect ||
+             E.Kind == EventKind::Reset) &&
+            E.Ref.Kind != HandleRef::Param && E.Ref.Kind != HandleRef::Result)
+          Keys.insert({E.Ref.Var, E.Ref.Path});
+        else if (E.Kind == EventKind::Call && E.AssignTo &&
+                 E.AssignTo->Kind != HandleRef::Param &&
+                 E.AssignTo->Kind != HandleRef::Result)
+          Keys.insert({E.AssignTo->Var, E.AssignTo->Path});
+  std::vector<Target> Out;
   for (const auto &[Var, Path] : Keys) {
     auto HIt = P.Handles.find(Var + Path);
     if (HIt == P.Handles.end())
       continue;
-    auto CIt = Creators.find(Var + Path);
     bool Local = HIt->second->Store == Storage::Local;
-    if (CIt == Creators.end() && (Local || !ThisCreates))
+    if (!C.Creators.count(Var + Path) && (Local || !C.ThisCreates))
       continue;
-    Target H{Var, Path, HIt->second, parseSemantics(HIt->second->Semantics)};
-    bool WantUse = Checks.InheritedHandle && !nolintSilences(H.Info->Nolint, UseCheck);
-    bool WantClose =
-        Checks.InheritedHandleClose && !nolintSilences(H.Info->Nolint, CloseCheck);
+    Out.push_back(
+        Target{Var, Path, HIt->second, parseSemantics(HIt->second->Semantics)});
+  }
+  return Out;
+}
+
+std::vector<Finding> analyseHandle(const ProgramContext &C, const Target &H) {
+  const Program &P = C.P;
+  const RuleSet &Rules = C.Rules;
+  const std::string UseCheck = "forksafe-inherited-handle";
+  const std::string CloseCheck = "forksafe-inherited-handle-close";
+  auto CIt = C.Creators.find(H.Var + H.Path);
+  bool Local = H.Info->Store == Storage::Local;
+  std::vector<Finding> Findings;
+  {
+    bool WantUse =
+        C.Checks.InheritedHandle && !nolintSilences(H.Info->Nolint, UseCheck);
+    bool WantClose = C.Checks.InheritedHandleClose &&
+                     !nolintSilences(H.Info->Nolint, CloseCheck);
     if (!WantUse && !WantClose)
-      continue;
-    HandleAnalysis A(P, Rel, H);
+      return {};
+    HandleAnalysis A(P, C.G, C.Rel, H);
     if (Local) {
       // A local is born in its own function: run that, from nothing.
-      if (CIt != Creators.end())
+      if (CIt != C.Creators.end())
         for (const Function *F : CIt->second)
           A.runEntry(*F, HState());
     } else {
@@ -1090,9 +1223,9 @@ std::vector<Finding> findHandleFindingsImpl(const Program &P,
     for (const Function *Main : P.Mains)
       if (auto AtReturn = A.runEntry(*Main, Start))
         A.returnFromMain(*Main, *AtReturn);
-    for (const Function *Root : Roots)
+    for (const Function *Root : C.Roots)
       A.runEntry(*Root, Start);
-    for (const auto &[Fw, Bindings] : HooksByFramework) {
+    for (const auto &[Fw, Bindings] : C.HooksByFramework) {
       const FrameworkRule *Rule = Rules.framework(Fw);
       A.runFramework(Fw, Rule ? Rule->DisplayName : Fw, Bindings, Start);
     }
@@ -1131,7 +1264,6 @@ std::vector<Finding> findHandleFindingsImpl(const Program &P,
       Findings.push_back(std::move(F));
     }
   }
-  std::sort(Findings.begin(), Findings.end());
   return Findings;
 }
 

@@ -5,6 +5,8 @@
 #include "forksafe/Program.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace forksafe {
 
@@ -63,11 +65,17 @@ Program link(std::vector<TUFacts> Units) {
           P.SlotFunctions[Slot].push_back(It->second);
       }
   }
+  // Calls are resolved by hash: a lookup in the ordered map per call was
+  // most of the link of a big program.
+  std::unordered_map<std::string_view, const Function *> ByUsr;
+  ByUsr.reserve(P.Functions.size());
   for (const auto &[Usr, F] : P.Functions) {
     // P owns the units: the ids and target slots are written into them.
     const_cast<Function *>(F)->LinkId = uint32_t(P.ById.size());
     P.ById.push_back(F);
+    ByUsr.emplace(Usr, F);
   }
+  P.Called.assign(P.ById.size(), false);
   // Resolve every call once (the analysis asks for each call many times),
   // and note which functions are called by something we know (the rest are
   // roots).
@@ -85,8 +93,8 @@ Program link(std::vector<TUFacts> Units) {
         if (E.Kind == EventKind::Call) {
           TargetList L;
           if (!E.Callee.empty() && !E.Virtual) {
-            auto It = P.Functions.find(E.Callee);
-            if (It != P.Functions.end())
+            auto It = ByUsr.find(E.Callee);
+            if (It != ByUsr.end())
               L = TargetList(&P.ById[It->second->LinkId], 1);
           } else if (!E.Callee.empty()) {
             P.VirtualTargets.push_back(P.resolveTargets(E));
@@ -127,10 +135,13 @@ Program link(std::vector<TUFacts> Units) {
             P.CallTargets.push_back(L);
           }
           for (const Function *T : L)
-            P.Called.insert(T->Usr);
+            P.Called[T->LinkId] = true;
         }
-        if (E.Kind == EventKind::Fork && !E.Callee.empty())
-          P.Called.insert(E.Callee);
+        if (E.Kind == EventKind::Fork && !E.Callee.empty()) {
+          auto It = ByUsr.find(E.Callee);
+          if (It != ByUsr.end())
+            P.Called[It->second->LinkId] = true;
+        }
       }
   return P;
 }

@@ -17,6 +17,8 @@ class Relevance {
 public:
   explicit Relevance(const Program &P);
   bool forks(const Function &F) const { return Forks[P.idOf(F)]; }
+  bool forks(uint32_t Id) const { return Forks[Id]; }
+  bool exits(uint32_t Id) const { return Exits[Id]; }
   /// Calls exit() (which runs the static destructors) on some path.
   bool exits(const Function &F) const { return Exits[P.idOf(F)]; }
   bool usesParams(const Function &F) const { return Params[P.idOf(F)]; }
