@@ -15,6 +15,9 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -331,9 +334,11 @@ public:
          V->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)) {
       HandleRef R;
       R.Kind = V->hasGlobalStorage() ? HandleRef::Global : HandleRef::Local;
-      R.Var = Usrs.of(V->getCanonicalDecl());
-      if (R.Kind == HandleRef::Global || Options.LocalHandles)
+      if ((R.Kind == HandleRef::Global || Options.LocalHandles) &&
+          mayHoldHandle(V->getType(), 0)) {
+        R.Var = Usrs.of(V->getCanonicalDecl());
         noteHandleMembers(R, V, V->getType(), 0);
+      }
     }
     noteStaticDestructor(V);
     if (V->getInit() && !isa<ParmVarDecl>(V))
@@ -437,6 +442,14 @@ public:
     return F;
   }
 
+  /// ruleName(D), cached.
+  const std::string &ruleNameOf(const NamedDecl *D) {
+    auto It = RuleNames.find(D);
+    if (It != RuleNames.end())
+      return It->second;
+    return RuleNames[D] = ruleName(D);
+  }
+
   Location location(SourceLocation L) {
     Location Out;
     if (L.isInvalid())
@@ -452,7 +465,7 @@ public:
   }
 
   std::string normalizedPath(StringRef Name) {
-    auto It = PathCache.find(Name.str());
+    auto It = PathCache.find(Name);
     if (It != PathCache.end())
       return It->second;
     // Relative names are relative to the compile command's directory, which
@@ -460,7 +473,7 @@ public:
     llvm::SmallString<256> Abs(Name);
     SM.getFileManager().makeAbsolutePath(Abs);
     llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    return PathCache[Name.str()] = std::string(Abs.str());
+    return PathCache[Name] = std::string(Abs.str());
   }
 
   /// Records the variable a handle reference is rooted at. T is the type of
@@ -503,8 +516,37 @@ public:
     Handles[Key] = H;
   }
 
+  /// Whether noteHandleMembers(_, _, T, Depth) can note anything: a handle
+  /// type at T or among its members (as deep as noteHandleMembers looks).
+  bool mayHoldHandle(QualType T, int Depth) {
+    if (MembersGeneration != Types.generation()) {
+      MayHoldHandle.clear();
+      MembersGeneration = Types.generation();
+    }
+    auto Key = std::make_pair(T.getAsOpaquePtr(), Depth);
+    auto It = MayHoldHandle.find(Key);
+    if (It != MayHoldHandle.end())
+      return It->second;
+    bool May = false;
+    if (Types.match(T)) {
+      May = true;
+    } else {
+      const RecordDecl *Rec = T->getAsRecordDecl();
+      if (Rec && Depth < 3 && Rec->getDefinition() && !isStdWrapper(T))
+        for (const FieldDecl *F : Rec->getDefinition()->fields())
+          if (mayHoldHandle(F->getType(), Depth + 1)) {
+            May = true;
+            break;
+          }
+    }
+    MayHoldHandle[Key] = May;
+    return May;
+  }
+
   void noteHandleMembers(const HandleRef &R, const VarDecl *V, QualType T,
                          int Depth) {
+    if (!mayHoldHandle(T, Depth))
+      return;
     if (Types.match(T)) {
       // The elements of a container of handles are one handle, 'pool[]',
       // as 'pool[i]' and 'pool.push_back(...)' name it.
@@ -549,9 +591,10 @@ public:
   HookMatcher Hooks;
   std::vector<HookBinding> HookBindings;
   UsrCache Usrs;
-  std::set<const Expr *> DirectCallees;
-  std::set<const FunctionDecl *> AddressTaken, Escaped;
-  std::set<const DeclRefExpr *> StoredRefs;
+  // Membership only (never iterated): hash sets.
+  llvm::DenseSet<const Expr *> DirectCallees;
+  llvm::DenseSet<const FunctionDecl *> AddressTaken, Escaped;
+  llvm::DenseSet<const DeclRefExpr *> StoredRefs;
   std::map<std::string, std::set<std::string>> FunctionSlots;
   std::set<std::string> OpaqueSlots;
   std::set<std::string> Extracted;
@@ -559,7 +602,12 @@ public:
   std::vector<Event> StaticInit;
   std::vector<Event> StaticDtors;
   std::map<std::string, HandleVar> Handles;
-  std::map<std::string, std::string> PathCache;
+  llvm::StringMap<std::string> PathCache;
+  llvm::DenseMap<const NamedDecl *, std::string> RuleNames;
+  /// (type, depth) -> whether noteHandleMembers can find a handle there,
+  /// for Types.generation() == MembersGeneration.
+  llvm::DenseMap<std::pair<void *, int>, bool> MayHoldHandle;
+  unsigned MembersGeneration = 0;
 };
 
 SourceManager &FunctionExtractor::SM() const { return TU.SM; }
@@ -749,7 +797,7 @@ void FunctionExtractor::handleEvent(EventKind K, const HandleRef &R,
   E.Harm = Rule.Harm;
   E.Connects = Rule.Connects;
   E.Once = Once;
-  Out.push_back(E);
+  Out.push_back(std::move(E));
   TU.noteHandle(R, Root, T, Rule.Library);
 }
 
@@ -832,7 +880,7 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
       E.Callee = TU.Usrs.of(FC->ChildFn->getCanonicalDecl());
       E.CalleeName = FC->ChildFn->getQualifiedNameAsString();
     }
-    Out.push_back(E);
+    Out.push_back(std::move(E));
     return;
   }
   std::string ExitApi;
@@ -842,12 +890,12 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
     E.Loc = TU.location(Loc);
     E.Exit = *EK;
     E.Api = ExitApi;
-    Out.push_back(E);
+    Out.push_back(std::move(E));
     return;
   }
 
   const FunctionDecl *Callee = CE->getDirectCallee();
-  std::string Name = calleeNameOf(Callee);
+  std::string Name = Callee ? TU.ruleNameOf(Callee) : "";
   if (!Callee)
     // Methods of C "objects" are function-pointer fields: Berkeley DB's
     // 'dbp->get(dbp, ...)' is named '__db::get' in the rules.
@@ -856,7 +904,7 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         Name = FD->getQualifiedNameAsString();
   // 'ap_hook_child_init(child_init, NULL, NULL, APR_HOOK_MIDDLE)'.
-  if (!TU.Hooks.empty())
+  if (!TU.Hooks.empty() && TU.Hooks.registers(Name))
     for (unsigned I = 0; I < CE->getNumArgs(); ++I)
       if (const HookRule *H = TU.Hooks.forRegister(Name, I))
         TU.noteHook(*H, functionRef(CE->getArg(I)), CE->getArg(I)->getBeginLoc());
@@ -914,7 +962,7 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
       E.Loc = TU.location(Loc);
       E.Exit = ExitKind::RawExit;
       E.Api = Name;
-      Out.push_back(E);
+      Out.push_back(std::move(E));
     }
     return;
   }
@@ -965,9 +1013,9 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
     TU.noteHandle(*E.AssignTo, Refs.rootVar(TargetVar), TargetVar->getType(),
                   "");
   }
-  Out.push_back(E);
   if (Callee && Returned)
     Fn.ReturnsCallResultOf.push_back(E.Callee);
+  Out.push_back(std::move(E));
 }
 
 void FunctionExtractor::ruleEvent(const FunctionRule &Rule, SourceLocation Loc,
@@ -1088,7 +1136,7 @@ void FunctionExtractor::construct(const CXXConstructExpr *CE,
   for (unsigned I = 0; I < CE->getNumArgs(); ++I)
     if (auto R = Refs.resolve(CE->getArg(I)))
       E.Args.push_back({int(I), *R});
-  Out.push_back(E);
+  Out.push_back(std::move(E));
 }
 
 void FunctionExtractor::destroy(const Expr *Object, const CXXRecordDecl *Class,
@@ -1121,7 +1169,7 @@ void FunctionExtractor::destroy(const Expr *Object, const CXXRecordDecl *Class,
   E.CalleeName = D->getQualifiedNameAsString();
   E.Virtual = D->isVirtual();
   E.Args.push_back({-1, *Ref});
-  Out.push_back(E);
+  Out.push_back(std::move(E));
 }
 
 void FunctionExtractor::assign(const Expr *LHS, const Expr *RHS,
@@ -1168,7 +1216,7 @@ void FunctionExtractor::assign(const Expr *LHS, const Expr *RHS,
   E.Loc = TU.location(Loc);
   E.Ref = *Ref;
   E.Library = HR->Library;
-  Out.push_back(E);
+  Out.push_back(std::move(E));
 }
 
 void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
@@ -1216,9 +1264,26 @@ void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
   }
 }
 
+/// Whether an integer parameter is named anywhere in S: cheap, and
+/// necessary for labelParamEdges (which looks at less of S) to succeed.
+static bool mentionsIntegerParam(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      if (P->getType()->isIntegerType())
+        return true;
+  for (const Stmt *C : S->children())
+    if (mentionsIntegerParam(C))
+      return true;
+  return false;
+}
+
 bool FunctionExtractor::labelParamEdges(
     const Expr *Cond, const std::vector<const CFGBlock *> &Succs, Block &Out) {
   // The condition must depend on exactly one integer parameter.
+  if (!FD || !mentionsIntegerParam(Cond))
+    return false; // the walk below could not find one either
   const ParmVarDecl *Param = nullptr;
   std::vector<int64_t> Constants;
   bool Other = false;
@@ -1410,7 +1475,7 @@ void FunctionExtractor::labelEdges(const CFGBlock &B, Block &Out) {
   if (Term)
     Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
   std::optional<int> Site;
-  if (Cond && Forks)
+  if (Cond && Forks && !Forks->empty())
     Site = Forks->siteInCondition(Cond);
 
   std::vector<const CFGBlock *> Succs;

@@ -39,8 +39,28 @@ QualType wrappedType(QualType T) {
 
 bool isStdWrapper(QualType T) { return !wrappedType(T).isNull(); }
 
+static llvm::StringRef lastNamePart(llvm::StringRef Name) {
+  size_t Colon = Name.rfind("::");
+  return Colon == llvm::StringRef::npos ? Name : Name.substr(Colon + 2);
+}
+
+HandleTypes::HandleTypes(const RuleSet &Rules, ASTContext &Ctx)
+    : Rules(Rules), Ctx(Ctx) {
+  for (const HandleRule &H : Rules.Handles)
+    LastNames.insert(lastNamePart(H.Type));
+}
+
+const HandleRule *HandleTypes::byName(const NamedDecl *D) const {
+  // A qualified name ends with the declaration's identifier: unless some
+  // rule's type ends with it too, no rule names this declaration.
+  if (const IdentifierInfo *II = D->getIdentifier())
+    if (!LastNames.count(II->getName()))
+      return nullptr;
+  return Rules.handleType(D->getQualifiedNameAsString());
+}
+
 void HandleTypes::noteTypedef(const TypedefNameDecl *TD) {
-  const HandleRule *R = Rules.handleType(TD->getQualifiedNameAsString());
+  const HandleRule *R = byName(TD);
   if (!R)
     return;
   // Only a distinct record is safe to recognise by its canonical type:
@@ -49,22 +69,39 @@ void HandleTypes::noteTypedef(const TypedefNameDecl *TD) {
   QualType Inner = Canon;
   while (Inner->isPointerType())
     Inner = Inner->getPointeeType();
-  if (Inner->isRecordType())
+  if (Inner->isRecordType()) {
     Canonical[Canon.getTypePtr()] = R;
+    ++Generation;
+  }
 }
 
 const HandleRule *HandleTypes::match(QualType T) const {
+  if (T.isNull())
+    return nullptr;
+  if (CacheGeneration != Generation) {
+    Cache.clear();
+    CacheGeneration = Generation;
+  }
+  auto It = Cache.find(T.getAsOpaquePtr());
+  if (It != Cache.end())
+    return It->second;
+  const HandleRule *R = matchUncached(T);
+  Cache[T.getAsOpaquePtr()] = R;
+  return R;
+}
+
+const HandleRule *HandleTypes::matchUncached(QualType T) const {
   for (int Depth = 0; Depth < 32 && !T.isNull(); ++Depth) {
     if (const auto *TT = T->getAs<TypedefType>())
       if (const HandleRule *R =
-              Rules.handleType(TT->getDecl()->getQualifiedNameAsString()))
+              byName(TT->getDecl()))
         return R;
     QualType Canon = Ctx.getCanonicalType(T).getUnqualifiedType();
     auto It = Canonical.find(Canon.getTypePtr());
     if (It != Canonical.end())
       return It->second;
     if (const auto *RD = Canon->getAsRecordDecl())
-      if (const HandleRule *R = Rules.handleType(RD->getQualifiedNameAsString()))
+      if (const HandleRule *R = byName(RD))
         return R;
     // Step inward: pointee, referee, element, or one level of sugar.
     QualType Next = wrappedType(Canon);

@@ -8,6 +8,8 @@
 #include "forksafe/Rules.h"
 
 #include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <map>
 #include <optional>
@@ -18,6 +20,7 @@ class ASTContext;
 class Decl;
 class Expr;
 class FunctionDecl;
+class NamedDecl;
 class Stmt;
 class TypedefNameDecl;
 class VarDecl;
@@ -32,19 +35,32 @@ bool isStdWrapper(clang::QualType T);
 
 class HandleTypes {
 public:
-  HandleTypes(const RuleSet &Rules, clang::ASTContext &Ctx)
-      : Rules(Rules), Ctx(Ctx) {}
+  HandleTypes(const RuleSet &Rules, clang::ASTContext &Ctx);
   /// Remembers a typedef of a handle type so that the type is also known
   /// under its canonical spelling ('struct pg_conn *').
   void noteTypedef(const clang::TypedefNameDecl *TD);
   /// The handle rule for a type, looking through pointers, references,
   /// arrays and typedefs.
   const HandleRule *match(clang::QualType T) const;
+  /// Changes whenever a typedef makes more types match: what was computed
+  /// from match() before is stale.
+  unsigned generation() const { return Generation; }
 
 private:
+  const HandleRule *matchUncached(clang::QualType T) const;
+  /// Rules.handleType(D's qualified name), with a cheap test for the
+  /// common miss.
+  const HandleRule *byName(const clang::NamedDecl *D) const;
   const RuleSet &Rules;
   clang::ASTContext &Ctx;
   std::map<const clang::Type *, const HandleRule *> Canonical;
+  unsigned Generation = 0;
+  /// match() by type (with qualifiers), for the current generation.
+  mutable llvm::DenseMap<void *, const HandleRule *> Cache;
+  mutable unsigned CacheGeneration = 0;
+  /// The last identifier of every rule's type name ('PGconn' of
+  /// 'pqxx::PGconn'): a name whose last part is not among them matches none.
+  llvm::StringSet<> LastNames;
 };
 
 /// USRs, cached (generating one walks the decl context).

@@ -9,6 +9,12 @@ using namespace clang;
 
 namespace forksafe {
 
+HookMatcher::HookMatcher(const RuleSet &Rules) : Rules(Rules) {
+  for (const HookRule &H : Rules.Hooks)
+    if (!H.Register.empty())
+      ByRegister[H.Register].push_back(&H);
+}
+
 const HookRule *HookMatcher::forField(const RecordDecl *RD,
                                       const FieldDecl *F) const {
   // 'struct ngx_module_s' by its tag; 'typedef struct {...} ngx_http_module_t'
@@ -41,10 +47,12 @@ const HookRule *HookMatcher::forType(QualType T) const {
 
 const HookRule *HookMatcher::forRegister(const std::string &Callee,
                                          unsigned Arg) const {
-  for (const HookRule &H : Rules.Hooks)
-    if (!H.Register.empty() && H.Register == Callee &&
-        unsigned(H.RegisterArg) == Arg)
-      return &H;
+  auto It = ByRegister.find(Callee);
+  if (It == ByRegister.end())
+    return nullptr;
+  for (const HookRule *H : It->second)
+    if (unsigned(H->RegisterArg) == Arg)
+      return H;
   return nullptr;
 }
 

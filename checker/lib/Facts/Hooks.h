@@ -9,6 +9,8 @@
 
 #include "clang/AST/Type.h"
 
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace clang {
@@ -22,8 +24,12 @@ namespace forksafe {
 
 class HookMatcher {
 public:
-  explicit HookMatcher(const RuleSet &Rules) : Rules(Rules) {}
+  explicit HookMatcher(const RuleSet &Rules);
   bool empty() const { return Rules.Hooks.empty(); }
+  /// Whether some rule registers hooks through a call of Callee.
+  bool registers(const std::string &Callee) const {
+    return ByRegister.count(Callee) != 0;
+  }
   /// A function stored into a field (initialiser or assignment).
   const HookRule *forField(const clang::RecordDecl *RD,
                            const clang::FieldDecl *F) const;
@@ -35,6 +41,8 @@ public:
 
 private:
   const RuleSet &Rules;
+  /// Register rules by the registration function's name, in rule order.
+  std::unordered_map<std::string, std::vector<const HookRule *>> ByRegister;
 };
 
 /// The function an expression names ('fn', '&fn', '(cast)fn'), if any.

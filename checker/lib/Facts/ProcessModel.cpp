@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSwitch.h"
 
 #include <set>
 #include <vector>
@@ -100,19 +101,16 @@ std::optional<ExitKind> classifyExit(const CallExpr *Call, std::string &Api) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!isLibcFunction(FD) || !FD->getIdentifier())
     return std::nullopt;
-  static const std::set<StringRef> Exits = {"exit", "quick_exit"};
-  static const std::set<StringRef> RawExits = {"_exit", "_Exit", "abort"};
-  static const std::set<StringRef> Execs = {
-      "execv", "execve", "execvp", "execvpe", "execl",
-      "execle", "execlp", "fexecve", "execveat"};
   StringRef Name = FD->getName();
+  std::optional<ExitKind> Kind = llvm::StringSwitch<std::optional<ExitKind>>(Name)
+      .Cases("exit", "quick_exit", ExitKind::Exit)
+      .Cases("_exit", "_Exit", "abort", ExitKind::RawExit)
+      .Cases("execv", "execve", "execvp", "execvpe", "execl", ExitKind::Exec)
+      .Cases("execle", "execlp", "fexecve", "execveat", ExitKind::Exec)
+      .Default(std::nullopt);
   Api = Name.str();
-  if (Exits.count(Name))
-    return ExitKind::Exit;
-  if (RawExits.count(Name))
-    return ExitKind::RawExit;
-  if (Execs.count(Name))
-    return ExitKind::Exec;
+  if (Kind)
+    return Kind;
   return std::nullopt;
 }
 
@@ -123,29 +121,39 @@ ForkResults::ForkResults(const Stmt *Body, ASTContext &Ctx,
     scan(Body);
 }
 
+namespace {
+/// Collects, in source (pre-)order, the calls and the statements that can
+/// bind a fork's result: all ForkResults::scan needs to look at.
+void collectForScan(const Stmt *S, std::vector<const CallExpr *> &Calls,
+                    std::vector<const Stmt *> &Binders) {
+  if (!S)
+    return;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    Calls.push_back(CE);
+  else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->getOpcode() == BO_Assign)
+      Binders.push_back(S);
+  } else if (isa<DeclStmt>(S))
+    Binders.push_back(S);
+  for (const Stmt *C : S->children())
+    collectForScan(C, Calls, Binders);
+}
+} // namespace
+
 void ForkResults::scan(const Stmt *Body) {
   // Pass 1: number the fork calls in source order.
-  std::vector<const Stmt *> Work = {Body};
-  std::vector<const Stmt *> Order;
-  while (!Work.empty()) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    if (!S)
-      continue;
-    Order.push_back(S);
-    // Push children reversed so they pop in source order.
-    std::vector<const Stmt *> Kids(S->child_begin(), S->child_end());
-    for (auto It = Kids.rbegin(); It != Kids.rend(); ++It)
-      Work.push_back(*It);
-  }
+  std::vector<const CallExpr *> Calls;
+  std::vector<const Stmt *> Order; // assignments and declarations, in order
+  collectForScan(Body, Calls, Order);
   // daemon() and clone() return no pid to branch on: not sites.
-  for (const Stmt *S : Order)
-    if (const auto *CE = dyn_cast<CallExpr>(S))
-      if (auto FC = classifyFork(CE, Ctx, Extra);
-          FC && FC->Kind == ForkKind::Fork) {
-        int Site = int(Sites.size());
-        Sites[CE] = Site;
-      }
+  for (const CallExpr *CE : Calls)
+    if (auto FC = classifyFork(CE, Ctx, Extra);
+        FC && FC->Kind == ForkKind::Fork) {
+      int Site = int(Sites.size());
+      Sites[CE] = Site;
+    }
+  if (Sites.empty())
+    return; // nothing to bind
   // Pass 2: 'pid = fork()' and 'pid_t pid = fork()' make pid a fork result.
   auto bind = [&](const VarDecl *V, const Expr *Init) {
     if (!V || !Init)

@@ -49,6 +49,10 @@ public:
 
   /// The site number of a fork call in this body, or -1.
   int siteOf(const clang::CallExpr *Call) const;
+  /// Whether anything in this body can make a condition depend on a fork.
+  bool empty() const {
+    return Sites.empty() && PidVars.empty() && PidFields.empty();
+  }
   /// The single fork site a condition depends on, if any.
   std::optional<int> siteInCondition(const clang::Expr *Cond) const;
   /// The value of Cond when the fork at Site returned Pid (0: child,
