@@ -3,6 +3,8 @@
 // read on every link; the layout is versioned by FactsVersion.
 #include "forksafe/Facts.h"
 
+#include "FactsJsonReader.h"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <tuple>
@@ -476,6 +478,10 @@ std::string factsToJson(const TUFacts &F, bool Pretty) {
 }
 
 bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
+  // Facts as the writer spells them load without a DOM; anything else
+  // (malformed, unusual, rejected) takes the DOM path, which decides.
+  if (detail::readFactsFast(Text.data(), Text.size(), Out))
+    return true;
   try {
     return factsFromJson(json::parse(Text), Out, Error);
   } catch (const std::exception &Ex) {
@@ -484,6 +490,8 @@ bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
   }
 }
 
+// Any change to what this accepts or produces must be made in
+// FactsJsonReader.cpp too (the text fast path mirrors it).
 bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
   try {
     int V = J.at("forksafe-facts").get<int>();
