@@ -38,6 +38,8 @@
 #include <iostream>
 #include <thread>
 
+#include <sys/resource.h>
+
 using namespace llvm;
 using namespace forksafe;
 
@@ -53,13 +55,17 @@ void verbose(const CliOptions &O, const std::string &Message) {
     errs() << "forksafe: " << Message << "\n";
 }
 
-/// Wall seconds since Start, for --verbose phase timings.
+/// Wall seconds since Start and the peak RSS so far, for --verbose phase
+/// timings.
 std::string secondsSince(std::chrono::steady_clock::time_point Start) {
-  char Buf[32];
-  snprintf(Buf, sizeof Buf, "%.2f s",
+  struct rusage Usage = {};
+  getrusage(RUSAGE_SELF, &Usage);
+  char Buf[64];
+  snprintf(Buf, sizeof Buf, "%.2f s (peak RSS %ld MiB)",
            std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                          Start)
-               .count());
+               .count(),
+           Usage.ru_maxrss / 1024);
   return Buf;
 }
 

@@ -42,17 +42,86 @@ bool Finding::operator<(const Finding &O) const {
 
 namespace {
 
+/// How a link's note is written: most links stand for an event (a call on
+/// the way, a use, a create) and their note is only written for the few
+/// witnesses that become findings; the rest carry a written note.
+enum class Recipe : uint8_t {
+  Written,
+  Call,       // 'f' called from here
+  ChildCall,  // 'f' called from here in the child process
+  Made,       // created / connected / reset here, by the event's kind
+  OnceMade,   // a static local's initialiser created it
+  FirstUse,   // a lazy handle connected by its first use
+  MadeByCall, // the result of a factory stored into it
+  Used,       // used here in the child process
+  Closed,     // closed here in the child process
+};
+
 /// A witness: a note chain shared between states and summaries. Prefixing a
 /// call is one new link, so explanations cost O(1) per call level instead
 /// of a copy of the whole chain (which made deep call graphs quadratic).
 struct Link {
-  const Note *N;
+  const Note *N;  // Recipe::Written
+  const Event *E; // the other recipes
+  Recipe R;
   const Link *Next;
   unsigned Size;
+  const Location &loc() const { return N ? N->Loc : E->Loc; }
 };
 using Chain = const Link *; // nullptr: empty
 
 unsigned sizeOf(Chain C) { return C ? C->Size : 0; }
+
+/// The note of one link; Name is the handle as messages quote it.
+Note noteOf(const Link &L, const std::string &Name) {
+  if (L.N)
+    return *L.N;
+  const Event &E = *L.E;
+  Note N;
+  N.Loc = E.Loc;
+  switch (L.R) {
+  case Recipe::Written:
+    break;
+  case Recipe::Call:
+  case Recipe::ChildCall: {
+    bool InChild = L.R == Recipe::ChildCall;
+    N.What = InChild ? Note::ChildCall : Note::Call;
+    N.Message = "'" + (E.CalleeName.empty() ? "function" : E.CalleeName) +
+                "' called from here" + (InChild ? " in the child process" : "");
+    break;
+  }
+  case Recipe::Made:
+    N.What = Note::Created;
+    N.Message = Name + " " +
+                (E.Kind == EventKind::Reset     ? "reset"
+                 : E.Kind == EventKind::Connect ? "connected"
+                                                : "created") +
+                " here by " + E.Api + "()";
+    break;
+  case Recipe::OnceMade:
+    N.What = Note::Created;
+    N.Message = Name + " created here by " + E.Api + "()";
+    break;
+  case Recipe::FirstUse:
+    N.What = Note::Created;
+    N.Message = Name + " connected here by its first use, " + E.Api + "()";
+    break;
+  case Recipe::MadeByCall:
+    N.What = Note::Created;
+    N.Message = Name + " created here by '" + E.CalleeName + "'";
+    break;
+  case Recipe::Used:
+    N.What = Note::Use;
+    N.Message = Name + " used here in the child process by " + E.Api + "()";
+    break;
+  case Recipe::Closed:
+    N.What = Note::Close;
+    N.Message =
+        Name + " closed here in the child process by " + E.Api + "()";
+    break;
+  }
+  return N;
+}
 
 /// Notes, links and strings of one handle's analysis; everything a state
 /// points to lives here until the handle's findings are built.
@@ -60,9 +129,14 @@ class Arena {
 public:
   const Note *add(Note N) { return &Notes.emplace_back(std::move(N)); }
   Chain prefixed(const Note *First, Chain Rest) {
-    return &Links.emplace_back(Link{First, Rest, sizeOf(Rest) + 1});
+    return &Links.emplace_back(
+        Link{First, nullptr, Recipe::Written, Rest, sizeOf(Rest) + 1});
+  }
+  Chain prefixed(Recipe R, const Event &E, Chain Rest) {
+    return &Links.emplace_back(Link{nullptr, &E, R, Rest, sizeOf(Rest) + 1});
   }
   Chain single(const Note *N) { return prefixed(N, nullptr); }
+  Chain single(Recipe R, const Event &E) { return prefixed(R, E, nullptr); }
   std::string_view intern(std::string S) {
     return Strings.emplace_back(std::move(S));
   }
@@ -73,17 +147,17 @@ private:
   std::deque<std::string> Strings;
 };
 
-void appendChain(std::vector<Note> &Out, Chain C) {
+void appendChain(std::vector<Note> &Out, Chain C, const std::string &Name) {
   for (; C; C = C->Next)
-    Out.push_back(*C->N);
+    Out.push_back(noteOf(*C, Name));
 }
 
-const Note *lastOf(Chain C) {
+const Link *lastOf(Chain C) {
   if (!C)
     return nullptr;
   while (C->Next)
     C = C->Next;
-  return C->N;
+  return C;
 }
 
 struct LiveW {
@@ -412,21 +486,9 @@ private:
   }
   std::string name() const { return "'" + H.Info->Name + "'"; }
 
-  /// One note per call site and side, shared by every path through it.
-  const Note *callNote(const Event &E, bool InChild) {
-    auto &Both = CallNotes[&E];
-    const Note *&Cached = InChild ? Both.second : Both.first;
-    if (Cached)
-      return Cached;
-    std::string Callee = E.CalleeName.empty() ? "function" : E.CalleeName;
-    return Cached = note(InChild ? Note::ChildCall : Note::Call, E.Loc,
-                "'" + Callee + "' called from here" +
-                    (InChild ? " in the child process" : ""));
-  }
-
-  /// The note a witness gets where it passes through a call: a given note,
-  /// or a call site's, made the first time a witness needs it (most calls
-  /// are never part of an explanation). Empty at the program entry.
+  /// The link a witness gets where it passes through a call: a given note,
+  /// or the call site's (written only if the witness becomes a finding).
+  /// Empty at the program entry.
   struct Via {
     Via(const Note *N = nullptr) : N(N) {}
     Via(const Event &E, bool InChild) : E(&E), InChild(InChild) {}
@@ -435,8 +497,10 @@ private:
     const Event *E = nullptr;
     bool InChild = false;
   };
-  const Note *noteOf(const Via &V) {
-    return V.N ? V.N : V.E ? callNote(*V.E, V.InChild) : nullptr;
+  Chain prefixed(const Via &V, Chain Rest) {
+    return V.N ? Mem.prefixed(V.N, Rest)
+               : Mem.prefixed(V.InChild ? Recipe::ChildCall : Recipe::Call,
+                              *V.E, Rest);
   }
 
   /// Resolves placeholders in a callee's exit state against the caller's
@@ -448,7 +512,7 @@ private:
       if (Exit.L->FromInput)
         Out.L = Caller.L ? *Caller.L : LiveW();
       else
-        Out.L = LiveW{false, Call ? Mem.prefixed(noteOf(Call), Exit.L->Created)
+        Out.L = LiveW{false, Call ? prefixed(Call, Exit.L->Created)
                                   : Exit.L->Created};
     }
     if (Exit.I) {
@@ -466,10 +530,10 @@ private:
       Out.CreatedFromInput = Caller.L ? Caller.L->FromInput : false;
       Out.Created = Caller.L ? Caller.L->Created : nullptr;
     } else if (Call) {
-      Out.Created = Mem.prefixed(noteOf(Call), W.Created);
+      Out.Created = prefixed(Call, W.Created);
     }
     if (Call)
-      Out.Fork = Mem.prefixed(noteOf(Call), W.Fork);
+      Out.Fork = prefixed(Call, W.Fork);
     return Out;
   }
 
@@ -481,7 +545,7 @@ private:
     if (Pd.I.FromInput) {
       // The fork happened above this call: the call is on the child's path.
       Out.I = Caller.I ? *Caller.I : InhW();
-      Out.Use = ChildCall ? Mem.prefixed(noteOf(ChildCall), Pd.Use) : Pd.Use;
+      Out.Use = ChildCall ? prefixed(ChildCall, Pd.Use) : Pd.Use;
     } else {
       Out.I = resolveInh(Pd.I, Caller, Call);
       Out.Use = Pd.Use;
@@ -634,8 +698,6 @@ private:
   }
   /// What a recursive call is assumed to do: nothing (by input flags).
   Summary Identity[4];
-  std::unordered_map<const Event *, std::pair<const Note *, const Note *>>
-      CallNotes;
   Relevance::ForHandle Fns;
   bool DtorsTouch = false;
   Arena Mem;
@@ -762,19 +824,11 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
         if (Initialised) {
           for (auto &[Tag, St] : S)
             if (!St.L && !St.I)
-              St.L = LiveW{false, Mem.single(note(
-                                      Note::Created, E.Loc,
-                                      name() + " created here by " + E.Api +
-                                          "()"))};
+              St.L = LiveW{false, Mem.single(Recipe::OnceMade, E)};
           return;
         }
       }
-      std::string Verb = E.Kind == EventKind::Reset     ? "reset"
-                         : E.Kind == EventKind::Connect ? "connected"
-                                                        : "created";
-      Chain N = Mem.single(note(Note::Created, E.Loc,
-                                name() + " " + Verb + " here by " + E.Api +
-                                    "()"));
+      Chain N = Mem.single(Recipe::Made, E);
       for (auto &[Tag, St] : S)
         St = HState{LiveW{false, N}, std::nullopt};
     }
@@ -785,10 +839,7 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
         if (St.I && E.HarmfulClose) {
           Pending Pd;
           Pd.I = *St.I;
-          Pd.Use = Mem.single(note(Note::Close, E.Loc,
-                                   name() +
-                                       " closed here in the child process by " +
-                                       E.Api + "()"));
+          Pd.Use = Mem.single(Recipe::Closed, E);
           Pd.Close = true;
           Pd.Harm = E.Harm;
           addFinding(Found, Pd);
@@ -806,20 +857,17 @@ void HandleAnalysis::transfer(const Function &F, const Event &E,
     if (refersTo(E.Ref, B))
       for (auto &[Tag, St] : S) {
         if (St.I)
-          addFinding(Found,
-                     {*St.I, Mem.single(note(
-                                 Note::Use, E.Loc,
-                                 name() + " used here in the child process by " +
-                                     E.Api + "()"))});
+          addFinding(Found, {*St.I, Mem.single(Recipe::Used, E)});
         else if (E.Connects && !St.L) // a lazy handle's first use connects it
-          St.L = LiveW{false, Mem.single(note(
-                                  Note::Created, E.Loc,
-                                  name() + " connected here by its first use, " +
-                                      E.Api + "()"))};
+          St.L = LiveW{false, Mem.single(Recipe::FirstUse, E)};
       }
     return;
   case EventKind::Exit:
-    if (E.Exit == ExitKind::Exit) {
+    // Only an inherited handle's destructor can do harm (and the note is
+    // only written then).
+    if (E.Exit == ExitKind::Exit &&
+        std::any_of(S.begin(), S.end(),
+                    [](const State::Entry &En) { return bool(En.second.I); })) {
       Note Exit;
       Exit.What = Note::ChildCall;
       Exit.Loc = E.Loc;
@@ -939,10 +987,7 @@ void HandleAnalysis::applyCall(const Event &E, const Bindings &B, State &S,
       Live |= Rel.returnsLive(*T);
     if (Live)
       for (auto &[Tag, St] : Next)
-        St = HState{LiveW{false,
-                          Mem.single(note(Note::Created, E.Loc,
-                                          name() + " created here by '" +
-                                              E.CalleeName + "'"))},
+        St = HState{LiveW{false, Mem.single(Recipe::MadeByCall, E)},
                     std::nullopt};
   }
   S = std::move(Next);
@@ -1025,7 +1070,7 @@ bool betterPending(const Pending &A, const Pending &B) {
     std::vector<Location> L;
     for (Chain C : {P.I.Fork, P.Use})
       for (; C; C = C->Next)
-        L.push_back(C->N->Loc);
+        L.push_back(C->loc());
     return L;
   };
   return locs(A) < locs(B);
@@ -1248,11 +1293,12 @@ std::vector<Finding> analyseHandle(const ProgramContext &C, const Target &H) {
       F.Library = H.Info->Library;
       F.Message = Close ? closeMessageFor(H, Rules, Best->Harm)
                         : messageFor(H, Rules, Best->I);
-      if (const Note *Created = lastOf(Best->I.Created))
-        F.Notes.push_back(*Created);
-      appendChain(F.Notes, Best->I.Hooks);
-      appendChain(F.Notes, Best->I.Fork);
-      appendChain(F.Notes, Best->Use);
+      std::string Name = "'" + H.Info->Name + "'";
+      if (const Link *Created = lastOf(Best->I.Created))
+        F.Notes.push_back(noteOf(*Created, Name));
+      appendChain(F.Notes, Best->I.Hooks, Name);
+      appendChain(F.Notes, Best->I.Fork, Name);
+      appendChain(F.Notes, Best->Use, Name);
       Note Remedy;
       Remedy.What = Note::Remedy;
       Remedy.Loc = H.Info->Loc;
