@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "forksafe/Cache.h"
 
+#include "../Facts/FactsJsonReader.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -16,6 +18,45 @@
 namespace forksafe {
 
 namespace {
+// Facts nest about ten levels deep. Deeper values are not kept: a
+// corrupt entry '[[[[...' a megabyte long overflowed the stack.
+constexpr int MaxDepth = 64;
+
+nlohmann::json parseLimited(llvm::StringRef Text, bool &TooDeep) {
+  return nlohmann::json::parse(
+      Text.begin(), Text.end(),
+      [&](int Depth, nlohmann::json::parse_event_t, nlohmann::json &) {
+        TooDeep |= Depth > MaxDepth;
+        return Depth <= MaxDepth;
+      },
+      /*allow_exceptions=*/false);
+}
+
+/// An entry as store() writes it, {"inputs":[...],"facts":{...}}, read
+/// without a DOM for the facts (most of it): true, with Inputs and Facts
+/// set, when the inputs parse and the facts reader takes the facts. The
+/// whole entry is then valid JSON and lookup() decides as it would from
+/// the DOM. False for anything else, which lookup() parses whole.
+bool readEntryFast(llvm::StringRef Text, nlohmann::json &Inputs,
+                   TUFacts &Facts) {
+  const llvm::StringRef Open = "{\"inputs\":", Sep = ",\"facts\":";
+  if (!Text.starts_with(Open))
+    return false;
+  // No string holds an unescaped '"', so the first Sep is the key.
+  size_t At = Text.find(Sep);
+  if (At == llvm::StringRef::npos)
+    return false;
+  llvm::StringRef Rest = Text.substr(At + Sep.size()).rtrim(" \t\n\r");
+  if (!Rest.ends_with("}"))
+    return false;
+  bool TooDeep = false;
+  Inputs = parseLimited(Text.slice(Open.size(), At), TooDeep);
+  if (Inputs.is_discarded() || TooDeep || !Inputs.is_array())
+    return false;
+  llvm::StringRef F = Rest.drop_back();
+  return detail::readFactsFast(F.data(), F.size(), Facts);
+}
+
 std::string hex(uint64_t V) {
   char Buf[17];
   snprintf(Buf, sizeof Buf, "%016llx", static_cast<unsigned long long>(V));
@@ -75,24 +116,21 @@ FactsCache::lookup(const clang::tooling::CompileCommand &Command,
     Why = "not cached";
     return std::nullopt;
   }
-  // Facts nest about ten levels deep. Deeper values are not kept: the
-  // facts are written out again below, which recurses once per level (a
-  // corrupt entry '[[[[...' a megabyte long overflowed the stack).
-  constexpr int MaxDepth = 64;
-  bool TooDeep = false;
-  nlohmann::json J = nlohmann::json::parse(
-      (*Buf)->getBuffer().begin(), (*Buf)->getBuffer().end(),
-      [&](int Depth, nlohmann::json::parse_event_t, nlohmann::json &) {
-        TooDeep |= Depth > MaxDepth;
-        return Depth <= MaxDepth;
-      },
-      /*allow_exceptions=*/false);
-  if (J.is_discarded() || TooDeep || !J.is_object() || !J.contains("inputs") ||
-      !J["inputs"].is_array() || !J.contains("facts")) {
-    Why = "corrupt cache entry " + Path + " ignored";
-    return std::nullopt;
+  TUFacts Facts;
+  nlohmann::json Inputs, J;
+  bool Fast = readEntryFast((*Buf)->getBuffer(), Inputs, Facts);
+  if (!Fast) {
+    bool TooDeep = false;
+    J = parseLimited((*Buf)->getBuffer(), TooDeep);
+    if (J.is_discarded() || TooDeep || !J.is_object() ||
+        !J.contains("inputs") || !J["inputs"].is_array() ||
+        !J.contains("facts")) {
+      Why = "corrupt cache entry " + Path + " ignored";
+      return std::nullopt;
+    }
+    Inputs = std::move(J["inputs"]);
   }
-  for (const nlohmann::json &In : J["inputs"]) {
+  for (const nlohmann::json &In : Inputs) {
     if (!In.is_array() || In.size() != 2 || !In[0].is_string() ||
         !In[1].is_string()) {
       Why = "corrupt cache entry " + Path + " ignored";
@@ -103,9 +141,8 @@ FactsCache::lookup(const clang::tooling::CompileCommand &Command,
       return std::nullopt;
     }
   }
-  TUFacts Facts;
   std::string Error;
-  if (!factsFromJson(J["facts"], Facts, Error)) {
+  if (!Fast && !factsFromJson(J["facts"], Facts, Error)) {
     Why = "cache entry " + Path + " ignored: " + Error;
     return std::nullopt;
   }

@@ -4,6 +4,7 @@
 #include "forksafe/Facts.h"
 
 #include "FactsJsonReader.h"
+#include "FactsJsonWriter.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -18,12 +19,31 @@ bool Location::operator<(const Location &O) const {
 namespace {
 using json = nlohmann::json;
 
+/// An integer of type T. get<T>() would convert a float with a cast (1e300:
+/// undefined behaviour); facts never hold one, so it is a type error.
+template <class T> T integer(const json &J) {
+  if (J.is_number_float())
+    throw json::type_error::create(
+        302, "type must be an integer, but is a floating-point number", &J);
+  return J.get<T>();
+}
+std::vector<int64_t> integers(const json &J) {
+  if (!J.is_array())
+    throw json::type_error::create(
+        302, std::string("type must be array, but is ") + J.type_name(), &J);
+  std::vector<int64_t> V;
+  V.reserve(J.size());
+  for (const json &X : J)
+    V.push_back(integer<int64_t>(X));
+  return V;
+}
+
 json loc(const Location &L) { return json::array({L.File, L.Line, L.Column}); }
 Location loc(const json &J) {
   Location L;
   L.File = J.at(0).get<std::string>();
-  L.Line = J.at(1).get<unsigned>();
-  L.Column = J.at(2).get<unsigned>();
+  L.Line = integer<unsigned>(J.at(1));
+  L.Column = integer<unsigned>(J.at(2));
   return L;
 }
 
@@ -39,12 +59,12 @@ json ref(const HandleRef &R) {
 }
 HandleRef ref(const json &J) {
   HandleRef R;
-  int K = J.at("k").get<int>();
+  int K = integer<int>(J.at("k"));
   if (K < 0 || K > int(HandleRef::Result))
     throw std::runtime_error("bad handle reference kind");
   R.Kind = HandleRef::Base(K);
   R.Var = J.value("v", "");
-  R.ParamIndex = J.value("p", -1);
+  R.ParamIndex = J.contains("p") ? integer<int>(J.at("p")) : -1;
   R.Path = J.value("m", "");
   return R;
 }
@@ -104,7 +124,7 @@ json event(const Event &E) {
 
 Event event(const json &J) {
   Event E;
-  int K = J.at("k").get<int>();
+  int K = integer<int>(J.at("k"));
   if (K < 0 || K > int(EventKind::Exit))
     throw std::runtime_error("bad event kind");
   E.Kind = EventKind(K);
@@ -119,23 +139,23 @@ Event event(const json &J) {
     E.NoReturn = J.value("nr", false);
     if (J.contains("a"))
       for (const json &A : J.at("a"))
-        E.Args.push_back({A.at(0).get<int>(), ref(A.at(1))});
+        E.Args.push_back({integer<int>(A.at(0)), ref(A.at(1))});
     if (J.contains("to"))
       E.AssignTo = ref(J.at("to"));
     break;
   case EventKind::Fork: {
-    int F = J.at("f").get<int>();
+    int F = integer<int>(J.at("f"));
     if (F < 0 || F > int(ForkKind::Clone))
       throw std::runtime_error("bad fork kind");
     E.Fork = ForkKind(F);
-    E.ForkSite = J.at("site").get<int>();
+    E.ForkSite = integer<int>(J.at("site"));
     E.ForkApi = J.at("api").get<std::string>();
     E.Callee = J.value("c", "");
     E.CalleeName = J.value("n", "");
     break;
   }
   case EventKind::Exit: {
-    int X = J.at("x").get<int>();
+    int X = integer<int>(J.at("x"));
     if (X < 0 || X > int(ExitKind::Exec))
       throw std::runtime_error("bad exit kind");
     E.Exit = ExitKind(X);
@@ -222,9 +242,9 @@ Function function(const json &J) {
   F.Usr = J.at("usr").get<std::string>();
   F.Name = J.at("name").get<std::string>();
   F.Loc = loc(J.at("l"));
-  F.NumParams = J.at("np").get<int>();
-  F.Entry = J.at("entry").get<unsigned>();
-  F.ExitBlock = J.at("exit").get<unsigned>();
+  F.NumParams = integer<int>(J.at("np"));
+  F.Entry = integer<unsigned>(J.at("entry"));
+  F.ExitBlock = integer<unsigned>(J.at("exit"));
   F.IsMain = J.value("main", false);
   F.IsStaticInit = J.value("sinit", false);
   F.IsStaticDtors = J.value("sdtor", false);
@@ -246,30 +266,30 @@ Function function(const json &J) {
     for (const json &S : BJ.at("s")) {
       Edge Ed;
       if (S.is_object()) {
-        Ed.To = S.at("to").get<unsigned>();
+        Ed.To = integer<unsigned>(S.at("to"));
         if (S.contains("param")) {
-          Ed.Param = S.at("param").get<int>();
+          Ed.Param = integer<int>(S.at("param"));
           for (const json &T : S.at("takes"))
-            Ed.Takes.push_back({T.at(0).get<int64_t>(), T.at(1).get<bool>()});
+            Ed.Takes.push_back({integer<int64_t>(T.at(0)), T.at(1).get<bool>()});
           std::sort(Ed.Takes.begin(), Ed.Takes.end());
           Ed.Default = S.at("default").get<bool>();
         }
         if (S.contains("null"))
           Ed.Null = ref(S.at("null"));
         if (S.contains("ret"))
-          Ed.Returns = S.at("ret").get<int64_t>();
+          Ed.Returns = integer<int64_t>(S.at("ret"));
         if (S.contains("site")) {
-          Ed.ForkSite = S.at("site").get<int>();
+          Ed.ForkSite = integer<int>(S.at("site"));
           Ed.Child = S.at("child").get<bool>();
           Ed.Parent = S.at("parent").get<bool>();
         }
       } else if (S.is_array()) {
-        Ed.To = S.at(0).get<unsigned>();
-        Ed.ForkSite = S.at(1).get<int>();
+        Ed.To = integer<unsigned>(S.at(0));
+        Ed.ForkSite = integer<int>(S.at(1));
         Ed.Child = S.at(2).get<bool>();
         Ed.Parent = S.at(3).get<bool>();
       } else {
-        Ed.To = S.get<unsigned>();
+        Ed.To = integer<unsigned>(S);
       }
       B.Succs.push_back(Ed);
     }
@@ -307,7 +327,7 @@ HandleVar handle(const json &J) {
   H.Library = J.at("lib").get<std::string>();
   H.Semantics = J.at("sem").get<std::string>();
   H.Loc = loc(J.at("l"));
-  int S = J.at("st").get<int>();
+  int S = integer<int>(J.at("st"));
   if (S < 0 || S > int(Storage::Local))
     throw std::runtime_error("bad storage kind");
   H.Store = Storage(S);
@@ -372,7 +392,7 @@ LazyVar lazyVar(const json &J) {
     X.Loc = loc(R.at("l"));
     X.Text = R.at("text").get<std::string>();
     X.Name = R.at("name").get<std::string>();
-    int K = R.at("k").get<int>();
+    int K = integer<int>(R.at("k"));
     if (K < 0 || K > int(LazyVar::Ref::Dot))
       throw std::runtime_error("bad reference kind");
     X.What = LazyVar::Ref::Kind(K);
@@ -432,6 +452,19 @@ HookBody hookBody(const json &J) {
 } // namespace
 
 std::string factsToJson(const TUFacts &F, bool Pretty) {
+  // The compact text is written without a DOM (FactsJsonWriter.cpp), byte
+  // for byte what the code below dumps; it leaves strings that are not
+  // UTF-8 to this path.
+  if (!Pretty) {
+    std::string Out;
+    if (detail::writeFactsFast(F, Out))
+      return Out;
+  }
+  return detail::factsToJsonDom(F, Pretty);
+}
+
+// Any change to what this writes must be made in FactsJsonWriter.cpp too.
+std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
   json Fns = json::array();
   for (const Function &Fn : F.Functions)
     Fns.push_back(function(Fn));
@@ -494,7 +527,7 @@ bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
 // FactsJsonReader.cpp too (the text fast path mirrors it).
 bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
   try {
-    int V = J.at("forksafe-facts").get<int>();
+    int V = integer<int>(J.at("forksafe-facts"));
     // 1: without fix-it data; 2: without null-test edges; 3: without
     // function-pointer slots (every address-taken function escapes).
     if (V != FactsVersion && (V < 1 || V > 3)) {
@@ -513,15 +546,15 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
       for (const json &H : J.at("hooks")) {
         HookBinding B;
         B.Framework = H.at("fw").get<std::string>();
-        B.Role = H.at("role").get<int>();
+        B.Role = integer<int>(H.at("role"));
         if (B.Role < 0 || B.Role > 2)
           throw std::runtime_error("bad hook role");
         B.FunctionUsr = H.at("usr").get<std::string>();
         B.FunctionName = H.at("name").get<std::string>();
         B.Loc = loc(H.at("l"));
         B.Note = H.at("note").get<std::string>();
-        B.MasterArgs = H.at("master").get<std::vector<int64_t>>();
-        B.WorkerArgs = H.at("worker").get<std::vector<int64_t>>();
+        B.MasterArgs = integers(H.at("master"));
+        B.WorkerArgs = integers(H.at("worker"));
         B.AbortsIf = H.value("aborts", "");
         F.Hooks.push_back(std::move(B));
       }
