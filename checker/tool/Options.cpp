@@ -58,7 +58,7 @@ cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: number of cores)")
                        cl::init(0), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No summary line and no progress line"),
                     cl::cat(Category));
-cl::opt<bool> Verbose("verbose", cl::desc("Explain cache misses and dropped flags"),
+cl::opt<bool> Verbose("verbose", cl::desc("Explain cache misses and dropped flags; time and peak memory of each link phase"),
                       cl::cat(Category));
 cl::list<std::string> ExtraArgs("extra-arg",
                                 cl::desc("Append an argument to each compile command"),
