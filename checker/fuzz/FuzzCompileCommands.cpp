@@ -40,12 +40,13 @@ bool unsafeFrontendArg(const std::string &A) {
   return false;
 }
 
-/// What clang's driver would make of Args (read as it reads them: the
+/// What clang's driver would make of Args (a whole command line, read as it
+/// reads them: Args[0] is the program, not an option; the
 /// argument after -Xclang, -Xpreprocessor or -Xanalyzer goes to the
 /// frontend as is, -Wp,a,b passes a and b): nothing that loads code, names
 /// a tool directory or reads more arguments from a configuration file.
 void checkSafe(const std::vector<std::string> &Args) {
-  for (size_t I = 0; I < Args.size(); ++I) {
+  for (size_t I = 1; I < Args.size(); ++I) { // Args[0]: the compiler
     const std::string &A = Args[I];
     if ((A == "-Xclang" || A == "-Xpreprocessor" || A == "-Xanalyzer") &&
         I + 1 < Args.size()) {

@@ -37,8 +37,9 @@ struct TUOutcome {
 /// Removes what would make the compiler load or run code named by the input
 /// (-fplugin=, -fpass-plugin=, -B, --prefix, --config files, and -load,
 /// -plugin*, -add-plugin, -fpass-plugin= forwarded to the frontend by
-/// -Xclang, -Xclang=, -Xpreprocessor, -Xanalyzer or -Wp,). Arguments are
-/// paired as clang's driver pairs them.
+/// -Xclang, -Xclang=, -Xpreprocessor, -Xanalyzer or -Wp,). In is a whole
+/// command line: In[0] is the compiler, kept as it is and never read as an
+/// option; the rest are paired as clang's driver pairs them.
 std::vector<std::string> dropUnsafeArguments(const std::vector<std::string> &In,
                                              std::vector<std::string> *Dropped);
 

@@ -158,7 +158,12 @@ std::vector<std::string> dropUnsafeArguments(const std::vector<std::string> &In,
   auto spelled = [&](size_t I, size_t N) {
     return N == 2 ? In[I] + " " + In[I + 1] : In[I];
   };
-  for (size_t I = 0; I < In.size(); ++I) {
+  // In[0] is the compiler: the driver never reads it as an option, and
+  // pairing it with In[1] would shift every pair after it (an inserted
+  // argument then re-pairs '-Xclang -Xclang -load' into '-Xclang -load').
+  if (!In.empty())
+    Out.push_back(In[0]);
+  for (size_t I = 1; I < In.size(); ++I) {
     const std::string &A = In[I];
     if (startsWith(A, "-fplugin=") || startsWith(A, "-fpass-plugin=") ||
         startsWith(A, "-fplugin-arg-")) {
