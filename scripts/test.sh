@@ -45,8 +45,8 @@ if [ "${FORKSAFE_SKIP_ASAN:-0}" != 1 ]; then
 fi
 
 # ThreadSanitizer over the code that runs threads or -j workers: 'forksafe
-# link' parses facts files on -j threads, the analysis runs on its own
-# thread, extraction forks -j workers. Only the CLI is built (a sanitizer
+# link' parses facts files on -j threads and analyses handles on -j
+# threads, extraction forks -j workers. Only the CLI is built (a sanitizer
 # that sees races needs no plugin or fuzzers); the lit tests of those paths
 # run with it.
 if [ "${FORKSAFE_SKIP_TSAN:-0}" != 1 ]; then
