@@ -467,13 +467,7 @@ private:
   /// while it is live (L), forking or ending it; once inherited (I), any
   /// use, and exit() if a static destructor touches it.
   bool relevant(const Function &F, const Bindings &B, int Flags) const {
-    uint32_t Id = P.idOf(F);
-    if (Fns.Creates[Id] || (!B.empty() && Rel.usesParams(F)))
-      return true;
-    if ((Flags & 1) && (Rel.forks(F) || Fns.Ends[Id]))
-      return true;
-    return (Flags & 2) &&
-           (Fns.Touches[Id] || (DtorsTouch && Rel.exits(F)));
+    return (!B.empty() && Rel.usesParams(F)) || relevantId(P.idOf(F), Flags);
   }
 
   // Notes. Messages name the handle; calls say where they lead.
