@@ -103,7 +103,7 @@ for name, fs in progs.items():
 print(f"{len(progs)} programs, {len(libs)} library TUs in each run", file=sys.stderr)
 PY
   # a facts cache per forksafe binary: another engine never reads stale facts
-  local cache prog rc
+  local cache prog rc tus
   cache="$WORK/postfix/cache-$(sha1sum <"$FORKSAFE" | cut -c1-12)"
   for prog in $(ls "$lists"); do
     rc=0
