@@ -91,7 +91,7 @@ SH
   fi
   command -v bear >/dev/null ||
     DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=1800 install -y -qq bear >/dev/null
-  log "forksafe: $FORKSAFE ($("$FORKSAFE" --version 2>&1 | grep -i version | head -1 | sed 's/^ *//'))"
+  log "forksafe: $FORKSAFE ($("$FORKSAFE" --version 2>&1 | head -1 || true))"
   log "work directory: $WORK; reports: $reports"
   mkdir -p "$reports"
 
@@ -143,7 +143,9 @@ PY
   done
 fi
 
+fsv=""
+[ -x "$FORKSAFE" ] && fsv=" ($("$FORKSAFE" --version 2>&1 | head -1 || true))"
 set +e
 python3 "$here/evaluate.py" --reports "$reports" --packages "$here/packages" --work "$WORK" \
-  ${tag:+--tag "$tag"} --forksafe "$FORKSAFE" $allow $json "${ids[@]}"
+  ${tag:+--tag "$tag"} --forksafe "$FORKSAFE$fsv" $allow $json "${ids[@]}"
 exit $?
