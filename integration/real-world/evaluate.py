@@ -394,15 +394,35 @@ def main(argv):
     print("", file=out)
     table(results, total, out)
 
-    summary = {"format": "forksafe-evaluation", "version": 1, "tag": a.tag,
-               "date": datetime.datetime.now().isoformat(timespec="seconds"),
+    now = datetime.datetime.now().isoformat(timespec="seconds")
+    for r in results.values():
+        r["date"], r["forksafe"] = now, a.forksafe
+    summary = {"format": "forksafe-evaluation", "version": 1, "tag": a.tag, "date": now,
                "forksafe": a.forksafe, "packages": results, "total": total}
     if a.tag:
         os.makedirs(a.work, exist_ok=True)
         path = os.path.join(a.work, f"results-{a.tag}.json")
+        # A run of some packages under an existing tag updates those packages
+        # and keeps the others, if they were scored with the same forksafe.
+        stored, kept = dict(summary, packages=dict(results)), []
+        try:
+            old = read_json(path)
+            if (isinstance(old, dict) and isinstance(old.get("packages"), dict)
+                    and old.get("forksafe") == a.forksafe):
+                for pid, r in old["packages"].items():
+                    if pid not in results and isinstance(r, dict) and all(
+                            isinstance(r.get(c), int) for c in COLS[:7]):
+                        stored["packages"][pid] = r
+                        kept.append(pid)
+        except (OSError, ValueError):
+            pass
+        stored["packages"] = dict(sorted(stored["packages"].items()))
+        stored["total"] = total_of(stored["packages"])
         with open(path, "w", encoding="utf-8") as fh:
-            json.dump(summary, fh, indent=1)
-        print(f"\nresults stored as {path}", file=out)
+            json.dump(stored, fh, indent=1)
+        print(f"\nresults stored as {path}" + (
+            f" (with {len(kept)} package(s) kept from an earlier run of this tag and forksafe: "
+            f"{', '.join(sorted(kept))})" if kept else ""), file=out)
     if a.json:
         json.dump(summary, sys.stdout, indent=1)
         print()

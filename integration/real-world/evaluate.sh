@@ -11,7 +11,8 @@
 #
 # Options:
 #   --tag NAME           keep the reports under $WORK/reports/NAME/ and store
-#                        the scores as $WORK/results-NAME.json
+#                        the scores as $WORK/results-NAME.json (updating those
+#                        packages in it if it was made with the same forksafe)
 #   --compare A B        print results-A.json and results-B.json side by side
 #   --allow-unlabelled   unlabelled findings are a warning, not exit 2
 #   --json               print the summary as JSON on stdout
@@ -64,11 +65,11 @@ for id in "${ids[@]}"; do
     { echo "evaluate.sh: no package '$id' (no $here/packages/$id/package.sh)" >&2; exit 64; }
 done
 reports="$WORK/reports/${tag:-untagged}"
+[ -x "$FORKSAFE" ] && FORKSAFE=$(cd "$(dirname "$FORKSAFE")" && pwd)/$(basename "$FORKSAFE")
 log() { printf '== %s\n' "$*" >&2; }
 
 if [ -z "$score_only" ]; then
   [ -x "$FORKSAFE" ] || { echo "evaluate.sh: no forksafe at $FORKSAFE (build it, or set FORKSAFE)" >&2; exit 64; }
-  FORKSAFE=$(cd "$(dirname "$FORKSAFE")" && pwd)/$(basename "$FORKSAFE")
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     # package.sh files call apt-get directly: give them one that uses sudo

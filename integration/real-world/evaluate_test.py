@@ -154,6 +154,16 @@ with tempfile.TemporaryDirectory() as t:
     r = run("--work", work, "--compare", "one", "nosuchtag")
     check(r.returncode == 1 and "results-nosuchtag.json" in r.stderr, "--compare of a missing tag")
 
+    # --tag with some packages keeps the others of the same tag and forksafe
+    run("--reports", rep, "--packages", pkgs, "--work", work, "--tag", "m", "--forksafe", "F1", "pkg")
+    run("--reports", rep, "--packages", pkgs, "--work", work, "--tag", "m", "--forksafe", "F1", "clean")
+    m = json.load(open(f"{work}/results-m.json"))
+    check(sorted(m["packages"]) == ["clean", "pkg"] and m["total"]["findings"] == 5,
+          f"merged tag: {sorted(m['packages'])} {m['total'].get('findings')}")
+    run("--reports", rep, "--packages", pkgs, "--work", work, "--tag", "m", "--forksafe", "F2", "clean")
+    m = json.load(open(f"{work}/results-m.json"))
+    check(sorted(m["packages"]) == ["clean"], f"another forksafe starts afresh: {sorted(m['packages'])}")
+
     # errors: malformed report, missing report, package not run, inconsistent labels
     write(f"{rep}/bad/truncated.json", '{"findings": [')
     write(f"{rep}/bad/list.json", "[1, 2]")
