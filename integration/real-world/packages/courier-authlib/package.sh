@@ -21,6 +21,13 @@
 #   - one run of the program with every one of those modules: a worker loads
 #     all the modules of authmodulelist into one process, so a fork in one
 #     module (authpam, authpipe) can inherit another module's connection.
+# Labelled on an equivalent tree: the archive mirror this was made on has the
+# .dsc of 0.71.4-1 but neither its .orig.tar.bz2 nor its .debian.tar.xz, so
+# the labels were made (and the "before" engine run, through this file's
+# build() and analyse()) on Debian's 0.71.1 tarball with the two sources that
+# changed up to upstream's 0.71.4 tag replaced (authldaplib.cpp, authsasl.c);
+# the other sources of authdaemond and of the modules are identical in
+# 0.71.1 and 0.71.4 (the helper libraries of libs/ come from courier-libs).
 # Left out: authuserdb (gdbm files, no client library handle), the
 # stand-alone tools (authtest, authenumerate, authpasswd, courierauthconfig,
 # userdb/, makedat, the test programs).
