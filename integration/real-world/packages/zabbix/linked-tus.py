@@ -41,9 +41,26 @@ for e in db:
     out = e.get('output')
     if out:
         by_out[os.path.normpath(os.path.join(e['directory'], out))] = e
+# libtool merges convenience libraries into one archive (pmacct's
+# .libs/libdaemons.a holds bgp/.libs/libpmbgp_la-bgp.o), and archives can be
+# copied (installed into a staging prefix): then the member is found by its
+# name, which libtool makes unique (libNAME_la-FILE.o). Of a PIC and a non-PIC
+# compile of one file, the PIC one (.libs/) is what a libtool archive holds.
+by_name = {}
+for out in by_out:
+    by_name.setdefault(os.path.basename(out), []).append(out)
+def find(o):
+    if o in by_out:
+        return by_out[o]
+    cands = by_name.get(os.path.basename(o), [])
+    if len(cands) > 1:
+        cands = [c for c in cands if os.path.basename(os.path.dirname(c)) == '.libs'] or cands
+    return by_out[cands[0]] if len(cands) == 1 else None
 sel, missing = [], []
 for o in sorted(objs):
-    (sel.append(by_out[o]) if o in by_out else missing.append(o))
+    e = find(o)
+    (sel.append(e) if e is not None else missing.append(o))
+sel = [e for i, e in enumerate(sel) if e not in sel[:i]]
 if missing:
     sys.exit('linked-tus.py: no compile command for %d linked objects, e.g. %s' % (len(missing), missing[0]))
 os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
