@@ -2,7 +2,7 @@
 """Generate synthetic forksafe facts files (one per translation unit) for
 timing 'forksafe link' alone.
 
-The layout follows checker/lib/Facts/FactsJson.cpp (facts version 1).  The
+The layout follows checker/lib/Facts/FactsJson.cpp (facts version 5).  The
 program looks like a large prefork server:
 
   * every TU has --funcs functions with small CFGs (branches, a loop back
@@ -186,17 +186,21 @@ def main():
         # A forking function: fork, child calls a chain head and _exit()s.
         if i in forkers:
             target = (rnd.randrange(N // a.chain) * a.chain) if N >= a.chain else 0
+            # 'pid = fork(); if (pid == 0) {child} else {parent}': the fork's
+            # result in place 0, the branch labelled by its condition's value.
             blocks = [
-                {"e": [{"k": 8, "l": loc(), "f": 0, "site": 0, "api": "fork", "n": "fork"}],
-                 "s": [[1, 0, True, False], [3, 0, False, True]]},
+                {"e": [{"k": 8, "l": loc(), "f": 0, "api": "fork", "n": "fork", "res": 0}],
+                 "c": "==(p0,k0)", "s": [[1, 1], [3, 2]]},
                 {"e": [{"k": 7, "l": loc(), "c": fusr(target, 0), "n": fname(target, 0)},
                        {"k": 7, "l": loc(), "c": fusr(i, 5), "n": fname(i, 5)}], "s": [2]},
                 {"e": [{"k": 9, "l": loc(), "x": 1, "api": "_exit"}], "s": [4]},
                 {"e": [{"k": 7, "l": loc(), "c": fusr(i, 6), "n": fname(i, 6)}], "s": [0, 4]},
                 {"e": [], "s": []},
             ]
-            fns.append({"usr": "c:@F@spawn_worker%05d" % i, "name": "spawn_worker%05d" % i,
-                        "l": [file, line[0], 1], "np": 0, "entry": 0, "exit": 4, "b": blocks})
+            usr = "c:@F@spawn_worker%05d" % i
+            fns.append({"usr": usr, "name": "spawn_worker%05d" % i,
+                        "l": [file, line[0], 1], "np": 0, "entry": 0, "exit": 4, "b": blocks,
+                        "pl": [{"k": 1, "v": usr + "@pid"}]})
         if i == 0:
             ev = []
             for h in handles:
@@ -212,7 +216,7 @@ def main():
         for h in handles:
             if h["owner"] == i and h["var"] not in used:
                 hs.append(hvar(h, i, True))
-        doc = {"forksafe-facts": 1, "main": file, "functions": fns, "handles": hs}
+        doc = {"forksafe-facts": 5, "main": file, "functions": fns, "handles": hs}
         text = json.dumps(doc, separators=(",", ":"))
         total_bytes += len(text)
         total_fns += len(fns)

@@ -14,9 +14,11 @@
 namespace forksafe {
 
 /// Bump when the facts layout changes; cached facts of another version are
-/// ignored and rebuilt. Version 2 added the fix-it data (LazyVars,
-/// HookBodies); version 1 files are still read, without it.
-constexpr int FactsVersion = 4;
+/// ignored and rebuilt, and 'forksafe link' refuses them. Version 5 made
+/// values part of the facts (places, assignments, branch conditions, return
+/// values, argument values, function-pointer flows): earlier versions
+/// described branches by labels this engine no longer reads.
+constexpr int FactsVersion = 5;
 
 struct Location {
   std::string File;
@@ -28,7 +30,9 @@ struct Location {
   }
 };
 
-/// Where a handle lives, as seen from inside one function.
+/// Where a handle (or any value) lives, as seen from inside one function: a
+/// place. Member paths do not distinguish '.' from '->' ('p->pid' and
+/// 'p.pid' are both ".pid"); '*' is a dereference ('*out').
 struct HandleRef {
   /// Result: the handle an accessor returns ('PQexec(db(), ...)'); Var is
   /// the accessor's USR.
@@ -56,6 +60,8 @@ enum class EventKind : uint8_t {
   Call,
   Fork,
   Exit,
+  Assign,  // a value stored into a place: Places[Dst] = Value
+  AtFork,  // pthread_atfork(prepare, parent, child): handlers registered
 };
 
 enum class ForkKind : uint8_t {
@@ -90,42 +96,54 @@ struct Event {
   bool NoReturn = false;
   std::vector<std::pair<int, HandleRef>> Args; // handles passed by argument
   std::optional<HandleRef> AssignTo;           // result stored into a handle
+  // Call and fork events: the place the result is stored into (an index
+  // into Function::Places: a variable, or a temporary that a condition or
+  // a return names), or -1.
+  int Result = -1;
+  // Call events: the values of scalar arguments ('k3', 'p1', see
+  // ValueExpr below), and the function-pointer arguments as slots
+  // ("&USR": that function; else the slot a pointer was loaded from), by
+  // argument index; a function-pointer flow into the targets' parameters.
+  std::vector<std::pair<int, std::string>> ArgValues;
+  std::vector<std::pair<int, std::string>> SlotArgs;
   // Fork events.
   ForkKind Fork = ForkKind::Fork;
-  int ForkSite = -1;
   std::string ForkApi;
   // Exit events.
   ExitKind Exit = ExitKind::Exit;
+  // Assign events: Places[Dst] = Value.
+  int Dst = -1;
+  std::string Value;
+  // AtFork events: the handlers' USRs ("" where none: a null argument).
+  std::string Prepare, Parent, Child;
   // Set by link(), not serialised: where the call's targets are kept.
   uint32_t LinkTargets = UINT32_MAX;
 };
 
-/// A CFG edge. Edges out of a branch on a fork() result carry which side of
-/// the fork may take them.
+/// A value expression over a function's places, as text (parsed once at
+/// link time; checker/lib/Analysis/ValueExpr.h):
+///   k<int>      a constant                p<i>   Places[i]
+///   f<i>        the address of FnRefs[i]  n      some non-null pointer
+///   g           this process' identity (getpid(), forksafe_generation())
+///   ?           unknown
+///   op(a, ...)  op: ! neg ~ == != < <= > >= && || + - * / % & | ^ << >> ?:
+///               addr (the address of a place: an out-parameter argument)
+///               fnp (a function pointer read: unknown means bound)
+/// e.g. "==(p0,k0)" for 'pid == 0'. Empty: none.
+
+/// A CFG edge, labelled by the value of its block's condition that takes it.
 struct Edge {
+  enum Label : uint8_t { Always, True, False, Case, Default };
   unsigned To = 0;
-  int ForkSite = -1;
-  bool Child = true;
-  bool Parent = true;
-  // A branch on an integer parameter ('if (rank == PROC_INIT) return 0;'):
-  // which values of parameter Param take this edge, for the constants the
-  // condition mentions (and their neighbours); Default for any other value.
-  // The samples are sorted; a value between two behaves as the one below it
-  // (the condition only compares with constants), one below all as the
-  // lowest. Default: any value, for edges written without samples.
-  int Param = -1;
-  std::vector<std::pair<int64_t, bool>> Takes;
-  bool Default = true;
-  // A null test of a handle ('if (!c) return -1;'): on this edge the handle
-  // is null, so nothing about it is live.
-  std::optional<HandleRef> Null;
-  // Into the exit block from 'return <constant>;': the value returned.
-  std::optional<int64_t> Returns;
+  Label When = Always;
+  std::vector<int64_t> Cases; // Case: the case labels' values
 };
 
 struct Block {
   std::vector<Event> Events;
   std::vector<Edge> Succs;
+  std::string Cond;   // the branch condition its labelled edges test
+  std::string Return; // 'return <value>;' ends the block: the value
 };
 
 struct Function {
@@ -146,6 +164,10 @@ struct Function {
   int NumParams = 0;
   unsigned Entry = 0, ExitBlock = 0;
   std::vector<Block> Blocks;
+  // What value expressions name: places ('p<i>') and functions by address
+  // ('f<i>', USRs).
+  std::vector<HandleRef> Places;
+  std::vector<std::string> FnRefs;
   // What the function returns, for factories like 'PGconn *connect_db()'.
   std::optional<Location> ReturnsCreated; // returns a handle it created
   std::vector<std::string> ReturnsCallResultOf; // returns f()'s result
@@ -264,11 +286,20 @@ struct TUFacts {
   std::vector<HookBinding> Hooks;
   std::vector<LazyVar> LazyVars;     // C++ only, for the lazy-handle fix
   std::vector<HookBody> HookBodies;  // hook functions defined in this TU
-  // Function-pointer fields and variables (by USR): the functions stored
-  // into each, and those that were also assigned something else (a call
-  // through them may reach any function of its type).
+  // Function-pointer slots: fields and global or local variables (by USR),
+  // parameters ("USR#p<i>") and return values ("USR#r"). The functions stored
+  // into each, the flows between them (destination, source slot), and those
+  // that were also assigned something unknown (a call through them may
+  // reach any escaped function of its type).
   std::map<std::string, std::vector<std::string>> FunctionSlots;
+  std::vector<std::pair<std::string, std::string>> SlotFlows;
   std::vector<std::string> OpaqueSlots;
+  // Scalar globals' initial values (USR + member path -> value), for the
+  // definitions with a constant initialiser (or none: zero).
+  std::map<std::string, int64_t> GlobalInits;
+  // Globals (USRs) another name may write: their address is taken, or they
+  // are volatile. No initial value of theirs, or of their members, holds.
+  std::vector<std::string> EscapedGlobals;
 };
 
 std::string factsToJson(const TUFacts &F, bool Pretty = false);

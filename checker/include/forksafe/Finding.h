@@ -11,7 +11,11 @@
 namespace forksafe {
 
 struct Note {
-  enum Kind : uint8_t { Created, Call, Fork, ChildCall, Use, Close, Remedy, Hook };
+  // OtherFork: another fork at which the handle is inherited too (not a
+  // step of the reported path).
+  enum Kind : uint8_t {
+    Created, Call, Fork, ChildCall, Use, Close, Remedy, Hook, OtherFork
+  };
   Kind What = Call;
   Location Loc;
   std::string Message;

@@ -35,14 +35,17 @@ struct Program {
   std::vector<const Function *> StaticInits;                // run before main
   std::vector<const Function *> StaticDtors;                // run by exit()
   std::vector<const Function *> Mains;
-  std::map<std::string, std::vector<const Function *>> BySignature; // address-taken
-  std::map<std::string, std::vector<const Function *>> EscapedBySignature;
-  /// Function-pointer fields and variables: what was stored into each, and
-  /// those assigned something else too (calls through them: BySignature).
-  std::map<std::string, std::vector<const Function *>> SlotFunctions;
-  std::set<std::string> OpaqueSlots;
   std::map<std::string, std::vector<const Function *>> Overriders;  // by USR
   std::vector<bool> Called; // by id: some known code calls it
+  /// pthread_atfork handlers registered anywhere in the program (where the
+  /// registration sits is not followed: they run at every fork).
+  std::vector<const Function *> AtForkPrepare, AtForkParent, AtForkChild;
+  /// Scalar globals' initial values (USR + path), for globals no other
+  /// name can write (EscapedGlobals of every TU removed).
+  std::map<std::string, int64_t> GlobalInits;
+  /// Functions code without a body can call (their address escaped), and
+  /// uncalled ones: their writes to globals are not followed.
+  std::vector<bool> CalledFromOutside; // by id
 
   /// Dense ids (USR order), so analyses can use vectors instead of maps.
   std::vector<const Function *> ById;
@@ -54,15 +57,19 @@ struct Program {
     return Call.LinkTargets < CallTargets.size() ? CallTargets[Call.LinkTargets]
                                                  : TargetList();
   }
+  /// Whether some of a call's targets are there only because its pointer
+  /// escapes to code without a body, so any function of its type could be
+  /// stored there (resolution by type).
+  bool resolvedByType(const Event &Call) const {
+    return Call.LinkTargets < CallByType.size() && CallByType[Call.LinkTargets];
+  }
 
 private:
   friend Program link(std::vector<TUFacts> Units);
-  std::vector<const Function *> resolveTargets(const Event &Call) const;
+  friend class PointsTo;
   std::vector<TargetList> CallTargets; // indexed by Event::LinkTargets
-  std::vector<std::vector<const Function *>> VirtualTargets; // owns lists
-  /// Targets of calls through a slot, by (slot, signature).
-  std::map<std::pair<std::string, std::string>, std::vector<const Function *>>
-      SlotTargets;
+  std::vector<uint8_t> CallByType;     // indexed by Event::LinkTargets
+  std::vector<std::vector<const Function *>> TargetStorage; // owns lists
 };
 
 /// Merges facts; the result is independent of the order of Units.

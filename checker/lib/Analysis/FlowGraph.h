@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
-/// The linked program's control flow in dense arrays: what the per-handle
-/// analysis walks for every handle. The facts structs are fat (every event
-/// carries its strings), so walking them once per handle streamed hundreds
-/// of megabytes through the cache; these arrays are a few bytes per event
-/// and point back to the facts for the rare events that matter to a handle.
+/// The linked program's control flow and values in dense arrays: what the
+/// per-handle analysis walks for every handle. Places (the variables,
+/// members and dereferences that handles and values live in) are interned
+/// program-wide; value expressions are compiled once into nodes that name
+/// places by id; each function knows which globals and which memory behind
+/// its parameters it (or a callee) reads and writes, and each call knows how
+/// its callees' parameters' memory maps to its own places.
 #pragma once
 
+#include "AbstractValue.h"
+
 #include "forksafe/Program.h"
+#include "forksafe/ValueExpr.h"
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 namespace forksafe {
@@ -16,29 +22,52 @@ namespace forksafe {
 class FlowGraph {
 public:
   static constexpr uint32_t NoRef = UINT32_MAX;
+  static constexpr uint32_t NoExpr = UINT32_MAX;
 
+  struct Place {
+    const HandleRef *Ref;
+    bool Global;      // rooted at a global variable
+    bool ParamMemory; // reached through a parameter ('p->pid', '*out')
+    bool Weak;        // one of many ('a[i]'): a store joins
+    bool Untrusted;   // a global some unfollowed code writes: never known
+  };
   struct Event {
     EventKind Kind;
-    bool Skippable; // a call with no known target that returns: a no-op
+    bool Skippable;     // a call with no known target that returns
     bool PassesHandles; // a call with handles among its arguments
-    uint32_t Ref;   // handle events: the interned handle reference; calls:
-                    // the handle their result is stored into, or NoRef
+    uint32_t Ref;       // handle events: the handle's place; calls: the
+                        // handle their result is stored into, or NoRef
     uint32_t TargetsBegin, TargetsEnd; // calls: into targetIds()
+    uint32_t Result;    // calls and forks: the result's place, or NoRef
+    uint32_t Dst;       // assignments: the place, or NoRef (never read)
+    uint32_t Value;     // assignments: the value's expression
+    uint32_t ArgsBegin, ArgsEnd; // calls: argument values
+    uint32_t MapBegin, MapEnd;   // calls: callee memory -> caller places
     const forksafe::Event *Facts;
+  };
+  struct ArgValue {
+    int Param;
+    uint32_t Expr;
+  };
+  struct PlaceMap {
+    uint32_t Callee, Caller;
   };
   struct Edge {
     uint32_t To;
-    int32_t ForkSite;
-    int32_t Param;
-    bool Child, Parent;
-    uint32_t NullRef; // the handle a null test found null, or NoRef
+    forksafe::Edge::Label When;
     const forksafe::Edge *Facts;
   };
   struct Block {
     uint32_t EventsBegin, EventsEnd, EdgesBegin, EdgesEnd;
+    uint32_t Cond, Return; // expressions, or NoExpr
   };
   struct Function {
     uint32_t BlocksBegin, NumBlocks;
+    uint32_t ReadsBegin, ReadsEnd;   // sorted place ids
+    uint32_t WritesBegin, WritesEnd; // sorted place ids
+    bool MayExit;      // may end the process or never return (callees too)
+    bool WritesValues; // stores into globals or its parameters' memory
+    uint32_t ParamsRead; // bit i: parameter i's value is read (i < 32)
   };
 
   explicit FlowGraph(const Program &P);
@@ -65,16 +94,57 @@ public:
   const uint32_t *targetsEnd(const Event &E) const {
     return TargetIds.data() + E.TargetsEnd;
   }
-  /// Every distinct handle reference, by interned id.
-  const std::vector<const HandleRef *> &refs() const { return Refs; }
+  const ArgValue *argsBegin(const Event &E) const {
+    return Args.data() + E.ArgsBegin;
+  }
+  const ArgValue *argsEnd(const Event &E) const {
+    return Args.data() + E.ArgsEnd;
+  }
+  const PlaceMap *mapBegin(const Event &E) const {
+    return Maps.data() + E.MapBegin;
+  }
+  const PlaceMap *mapEnd(const Event &E) const {
+    return Maps.data() + E.MapEnd;
+  }
+  const uint32_t *readsBegin(const Function &F) const {
+    return Sets.data() + F.ReadsBegin;
+  }
+  const uint32_t *readsEnd(const Function &F) const {
+    return Sets.data() + F.ReadsEnd;
+  }
+  const uint32_t *writesBegin(const Function &F) const {
+    return Sets.data() + F.WritesBegin;
+  }
+  const uint32_t *writesEnd(const Function &F) const {
+    return Sets.data() + F.WritesEnd;
+  }
+  const ValueNode *expr(uint32_t Id) const { return Nodes.data() + Id; }
+  const Place &place(uint32_t Id) const { return Places[Id]; }
+  /// Every distinct place, by id (handle references among them).
+  size_t numPlaces() const { return Places.size(); }
+  /// The place of a parameter itself (its value), if some function has one.
+  uint32_t paramPlace(int Index) const {
+    return Index >= 0 && size_t(Index) < ParamPlaces.size() ? ParamPlaces[Index]
+                                                            : NoRef;
+  }
+  /// The values globals start with: their initialisers, where they hold.
+  const Env &initialGlobals() const { return InitialGlobals; }
 
 private:
+  class Builder;
   std::vector<Function> Functions; // by link id
   std::vector<Block> Blocks;
   std::vector<Event> Events;
   std::vector<Edge> Edges;
   std::vector<uint32_t> TargetIds; // what each call may reach, by link id
-  std::vector<const HandleRef *> Refs;
+  std::vector<ArgValue> Args;
+  std::vector<PlaceMap> Maps;
+  std::vector<uint32_t> Sets;
+  std::vector<ValueNode> Nodes;
+  std::vector<Place> Places;
+  std::deque<HandleRef> OwnedRefs; // places made by translation
+  std::vector<uint32_t> ParamPlaces;
+  Env InitialGlobals;
 };
 
 } // namespace forksafe

@@ -9,6 +9,9 @@
 #include "Hooks.h"
 #include "Nolint.h"
 #include "ProcessModel.h"
+#include "ValueEncoder.h"
+
+#include "forksafe/ValueExpr.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
@@ -78,10 +81,15 @@ private:
               std::vector<Event> &Out, const VarDecl *LHSVar = nullptr);
   void labelEdges(const CFGBlock &B, Block &Out);
   void labelReturn(const CFGBlock &B, Block &Out);
-  bool labelParamEdges(const Expr *Cond,
-                       const std::vector<const CFGBlock *> &Succs, Block &Out);
-  bool labelNullEdges(const Expr *Cond,
-                      const std::vector<const CFGBlock *> &Succs, Block &Out);
+  /// A store of RHS (or of Op applied to the old value) into a value place.
+  void storeValue(const Expr *LHS, const VarDecl *LHSVar, const Expr *RHS,
+                  SourceLocation Loc, std::vector<Event> &Out,
+                  std::string Value = "");
+  /// The argument values and function-pointer arguments of a user call.
+  void argumentValues(const CallExpr *CE, unsigned First, Event &E);
+  /// A call through a std::function object ('fn()'), as an indirect call.
+  bool functionObjectCall(const CallExpr *CE, std::vector<Event> &Out);
+  void pushCall(const CallExpr *CE, Event E, std::vector<Event> &Out);
   /// Where the value of E ends up: assigned to an lvalue, initialising a
   /// variable, or returned.
   struct Target {
@@ -115,7 +123,8 @@ private:
   const FunctionDecl *FD;
   Function &Fn;
   RefResolver Refs;
-  std::unique_ptr<ForkResults> Forks;
+  std::unique_ptr<ValueEncoder> Values; // null outside a function body
+  unsigned CurrentBlock = 0;
   std::unique_ptr<ParentMap> Parents;
   std::map<const VarDecl *, Location> CreatedLocals;
   std::vector<const VarDecl *> ReturnedLocals;
@@ -216,8 +225,8 @@ public:
     if (!RD)
       return true;
     if (const FieldDecl *U = Sem->getInitializedFieldInUnion()) {
-      if (Sem->getNumInits() == 1)
-        noteSlotStore(Sem->getInit(0), U);
+      if (Sem->getNumInits() == 1 && isFunctionPointerType(U->getType()))
+        noteSlotStore(Sem->getInit(0), slotUsr(U));
       return true;
     }
     unsigned I = 0;
@@ -226,60 +235,171 @@ public:
     for (const FieldDecl *F : RD->fields()) {
       if (I >= Sem->getNumInits())
         break;
-      noteSlotStore(Sem->getInit(I++), F);
+      const Expr *Init = Sem->getInit(I++);
+      if (isFunctionPointerType(F->getType()))
+        noteSlotStore(Init, slotUsr(F));
     }
     return true;
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign)
-      if (const ValueDecl *Slot = slotOf(BO->getLHS()))
+    if (BO->getOpcode() == BO_Assign &&
+        isFunctionPointerType(BO->getLHS()->getType()))
+      if (std::string Slot = slotName(BO->getLHS()); !Slot.empty())
         noteSlotStore(BO->getRHS(), Slot);
     return true;
   }
 
-  /// The field or variable an lvalue or a callee names, looking through
-  /// '*p' and 'table[i]'; null for anything else (parameters included:
-  /// their values come from callers).
-  const ValueDecl *slotOf(const Expr *E) const {
-    E = E->IgnoreParenCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_Deref)
-      E = U->getSubExpr()->IgnoreParenCasts();
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-      E = AS->getBase()->IgnoreParenCasts();
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-        return isa<ParmVarDecl>(V) ? nullptr : V;
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    // '&g' (also '&g.f'): another name can write g, so its initial value
+    // is not its value when a branch tests it.
+    if (UO->getOpcode() == UO_AddrOf)
+      if (const VarDecl *V = rootGlobal(UO->getSubExpr()))
+        AddressTakenGlobals.insert(Usrs.of(V->getCanonicalDecl()));
+    return true;
+  }
+
+  /// The global variable an lvalue is rooted at, if any.
+  static const VarDecl *rootGlobal(const Expr *E) {
+    for (int Depth = 0; E && Depth < 16; ++Depth) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+        const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        return V && V->hasGlobalStorage() ? V : nullptr;
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+        if (ME->isArrow())
+          return nullptr; // through a pointer: another object
+        E = ME->getBase();
+      } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+        E = AS->getBase();
+      } else {
+        return nullptr;
+      }
+    }
     return nullptr;
   }
 
-  /// The USR of the slot a call goes through, or "" (unknown).
-  std::string indirectSlot(const Expr *Callee) {
-    const ValueDecl *Slot = slotOf(Callee);
-    return Slot && isFunctionPointerSlot(Slot) ? slotUsr(Slot) : "";
+  /// The signature a std::function type calls, or null for other types.
+  QualType functionObjectSignature(QualType T) const {
+    T = T.getNonReferenceType();
+    const auto *Spec =
+        dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsRecordDecl());
+    if (!Spec || !Spec->isInStdNamespace() || Spec->getName() != "function" ||
+        Spec->getTemplateArgs().size() != 1 ||
+        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return QualType();
+    return Spec->getTemplateArgs()[0].getAsType();
   }
 
-  static bool isFunctionPointerSlot(const ValueDecl *D) {
-    QualType T = D->getType();
+  /// Function pointers (also arrays of them and references to them) and
+  /// std::function objects: what a call can go through.
+  bool isFunctionPointerType(QualType T) const {
+    T = T.getNonReferenceType();
     while (const ArrayType *AT = T->getAsArrayTypeUnsafe())
       T = AT->getElementType();
-    return T->isFunctionPointerType();
+    return T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+           !functionObjectSignature(T).isNull();
+  }
+
+  /// The slot an expression reads a function pointer from: a field or a
+  /// variable ('table[i].fn', 'fp'), a parameter ("USR#p<i>") or a
+  /// function's result ("USR#r"); "" when it is none of those.
+  std::string slotName(const Expr *E) {
+    for (int Depth = 0; E && Depth < 16; ++Depth) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(E);
+          U && U->getOpcode() == UO_Deref) {
+        E = U->getSubExpr();
+        continue;
+      }
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+        E = AS->getBase();
+        continue;
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(E))
+        return slotUsr(ME->getMemberDecl());
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+        const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        return V ? slotUsr(V) : "";
+      }
+      if (const auto *CE = dyn_cast<CallExpr>(E))
+        if (const FunctionDecl *F = CE->getDirectCallee())
+          return Usrs.of(F->getCanonicalDecl()) + "#r";
+      return "";
+    }
+    return "";
   }
 
   std::string slotUsr(const ValueDecl *D) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
+      const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext());
+      if (!F)
+        return "";
+      for (unsigned I = 0; I < F->getNumParams(); ++I)
+        if (F->getParamDecl(I) == P)
+          return Usrs.of(F->getCanonicalDecl()) + "#p" + std::to_string(I);
+      return "";
+    }
     if (const auto *V = dyn_cast<VarDecl>(D))
       return Usrs.of(V->getCanonicalDecl());
     return Usrs.of(D);
   }
 
+  /// The function a function-pointer value names: 'fn', '&fn', a lambda,
+  /// a std::function made from either.
+  const FunctionDecl *functionValue(const Expr *E) {
+    for (int Depth = 0; E && Depth < 16; ++Depth) {
+      if (const FunctionDecl *F = functionRef(E))
+        return F;
+      E = E->IgnoreParenImpCasts();
+      if (const auto *L = dyn_cast<LambdaExpr>(E))
+        return L->getCallOperator();
+      if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+        E = EWC->getSubExpr();
+      else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = MT->getSubExpr();
+      else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = BT->getSubExpr();
+      else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+        E = FC->getSubExpr();
+      else if (const auto *CC = dyn_cast<CXXConstructExpr>(E);
+               CC && CC->getNumArgs() >= 1)
+        E = CC->getArg(0);
+      else
+        return nullptr;
+    }
+    return nullptr;
+  }
+
+  /// A function-pointer argument as a flow source: "&USR" for a function
+  /// (or lambda), its slot, or "?" (unknown: the callees' parameters may
+  /// hold anything).
+  std::string slotSource(const Expr *E) {
+    if (const FunctionDecl *F = functionValue(E)) {
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+        StoredRefs.insert(DRE);
+      if (const auto *U = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts()))
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+          StoredRefs.insert(DRE);
+      SlotFunctionDecls.insert(F->getCanonicalDecl());
+      return "&" + Usrs.of(F->getCanonicalDecl());
+    }
+    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+        Expr::NPCK_NotNull)
+      return "";
+    std::string Slot = slotName(E);
+    return Slot.empty() ? "?" : Slot;
+  }
+
   /// Value is stored into Slot: a function (then a call through Slot can
-  /// reach it), a null constant (nothing), or anything else (then a call
-  /// through Slot can reach any function of its type).
-  void noteSlotStore(const Expr *Value, const ValueDecl *Slot) {
-    if (!Value || !isFunctionPointerSlot(Slot))
+  /// reach it), a null constant (nothing), another slot (whatever it
+  /// holds), or anything else (then a call through Slot can reach any
+  /// escaped function of its type).
+  void noteSlotStore(const Expr *Value, const std::string &Slot) {
+    if (!Value || Slot.empty())
       return;
     if (const auto *ILE = dyn_cast<InitListExpr>(Value->IgnoreParenImpCasts())) {
       // 'table[] = {a, b}': each element goes into the same slot.
@@ -287,21 +407,15 @@ public:
         noteSlotStore(Init, Slot);
       return;
     }
-    const Expr *E = Value->IgnoreParenCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && U->getOpcode() == UO_AddrOf)
-      E = U->getSubExpr()->IgnoreParenCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl())) {
-        FunctionSlots[slotUsr(Slot)].insert(
-            Usrs.of(FD->getCanonicalDecl()));
-        StoredRefs.insert(DRE);
-        return;
-      }
-    if (Value->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
-        Expr::NPCK_NotNull)
-      return;
-    OpaqueSlots.insert(slotUsr(Slot));
+    std::string Source = slotSource(Value);
+    if (Source.empty())
+      return; // null
+    if (Source == "?")
+      OpaqueSlots.insert(Slot);
+    else if (Source[0] == '&')
+      FunctionSlots[Slot].insert(Source.substr(1));
+    else if (Source != Slot)
+      SlotFlows.insert({Slot, Source});
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
@@ -341,8 +455,10 @@ public:
       }
     }
     noteStaticDestructor(V);
-    if (V->getInit() && !isa<ParmVarDecl>(V))
-      noteSlotStore(V->getInit(), V);
+    if (V->getInit() && !isa<ParmVarDecl>(V) &&
+        isFunctionPointerType(V->getType()))
+      noteSlotStore(V->getInit(), slotUsr(V));
+    noteGlobalInit(V);
     if (V->getInit() && !isa<ParmVarDecl>(V) &&
         !SM.isInSystemHeader(V->getLocation()))
       hooksInInitializer(V->getInit(), V->getType(), 0);
@@ -359,6 +475,68 @@ public:
     FunctionExtractor FE(*this, nullptr, Dummy);
     FE.runInitializer(V, StaticInit);
     return true;
+  }
+
+  /// A scalar global's (or a global struct's scalar members') initial value:
+  /// what a branch on it sees until something stores into it. Volatile
+  /// objects can change at any time: they have none, as if escaped.
+  void noteGlobalInit(const VarDecl *V) {
+    if (!V->hasGlobalStorage() || isa<ParmVarDecl>(V) ||
+        V->isThisDeclarationADefinition() == VarDecl::DeclarationOnly ||
+        V->getDeclContext()->isDependentContext() || V->isInvalidDecl() ||
+        V->getTLSKind() != VarDecl::TLS_None ||
+        SM.isInSystemHeader(V->getLocation()))
+      return;
+    const std::string &Usr = Usrs.of(V->getCanonicalDecl());
+    if (V->getType().isVolatileQualified()) {
+      AddressTakenGlobals.insert(Usr);
+      return;
+    }
+    initialValues(Usr, V->getType(), V->getInit(), 0);
+  }
+
+  void initialValues(const std::string &Key, QualType T, const Expr *Init,
+                     int Depth) {
+    if (Depth > 2 || T.isNull() || T.isVolatileQualified())
+      return;
+    if (Init)
+      Init = Init->IgnoreParenImpCasts();
+    if (T->isIntegralOrEnumerationType() || T->isPointerType() ||
+        T->isBooleanType()) {
+      if (Types.match(T))
+        return; // handles are not values
+      if (!Init) {
+        GlobalInits[Key] = 0;
+        return;
+      }
+      Expr::EvalResult R;
+      if (T->isPointerType()) {
+        if (Init->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+            Expr::NPCK_NotNull)
+          GlobalInits[Key] = 0;
+      } else if (!Init->isValueDependent() && Init->EvaluateAsInt(R, Ctx) &&
+                 R.Val.getInt().getSignificantBits() <= 64) {
+        GlobalInits[Key] = R.Val.getInt().getExtValue();
+      }
+      return;
+    }
+    const RecordDecl *RD = T->getAsRecordDecl();
+    if (!RD || !RD->getDefinition() || RD->isUnion() || isa<CXXRecordDecl>(RD))
+      return; // C structs only: a C++ object's constructor sets its members
+    const auto *ILE = dyn_cast_or_null<InitListExpr>(Init);
+    if (Init && !ILE)
+      return;
+    if (ILE && !ILE->isSemanticForm() && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    unsigned I = 0;
+    for (const FieldDecl *F : RD->getDefinition()->fields()) {
+      const Expr *FI = ILE && I < ILE->getNumInits() ? ILE->getInit(I) : nullptr;
+      ++I;
+      if (FI && isa<ImplicitValueInitExpr>(FI))
+        FI = nullptr;
+      initialValues(Key + "." + F->getNameAsString(), F->getType(), FI,
+                    Depth + 1);
+    }
   }
 
   /// Objects with static storage are destroyed by exit() and by returning
@@ -402,7 +580,8 @@ public:
     TUFacts F;
     F.MainFile = MainFile;
     for (auto &[FD, Fn] : Pending) {
-      Fn.AddressTaken = AddressTaken.count(FD) != 0;
+      Fn.AddressTaken =
+          AddressTaken.count(FD) != 0 || SlotFunctionDecls.count(FD) != 0;
       Fn.Escapes = Escaped.count(FD) != 0;
       F.Functions.push_back(std::move(Fn));
     }
@@ -439,6 +618,10 @@ public:
     for (const auto &[Slot, Fns] : FunctionSlots)
       F.FunctionSlots[Slot].assign(Fns.begin(), Fns.end());
     F.OpaqueSlots.assign(OpaqueSlots.begin(), OpaqueSlots.end());
+    F.SlotFlows.assign(SlotFlows.begin(), SlotFlows.end());
+    F.GlobalInits = std::move(GlobalInits);
+    F.EscapedGlobals.assign(AddressTakenGlobals.begin(),
+                            AddressTakenGlobals.end());
     return F;
   }
 
@@ -595,8 +778,12 @@ public:
   llvm::DenseSet<const Expr *> DirectCallees;
   llvm::DenseSet<const FunctionDecl *> AddressTaken, Escaped;
   llvm::DenseSet<const DeclRefExpr *> StoredRefs;
+  llvm::DenseSet<const FunctionDecl *> SlotFunctionDecls;
   std::map<std::string, std::set<std::string>> FunctionSlots;
   std::set<std::string> OpaqueSlots;
+  std::set<std::pair<std::string, std::string>> SlotFlows;
+  std::map<std::string, int64_t> GlobalInits;
+  std::set<std::string> AddressTakenGlobals;
   std::set<std::string> Extracted;
   std::vector<std::pair<const FunctionDecl *, Function>> Pending;
   std::vector<Event> StaticInit;
@@ -618,8 +805,9 @@ FunctionExtractor::FunctionExtractor(TUExtractor &TU, const FunctionDecl *FD,
 
 void FunctionExtractor::run(const Stmt *Body) {
   Refs.buildAliases(Body);
-  Forks = std::make_unique<ForkResults>(Body, TU.Ctx,
-                                        &TU.Options.ExtraForkFunctions);
+  Values = std::make_unique<ValueEncoder>(TU.Ctx, FD, TU.Usrs, TU.Types, Refs,
+                                          Fn);
+  Values->scan(Body);
   Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
   CFG::BuildOptions BO;
   BO.setAllAlwaysAdd();
@@ -637,6 +825,7 @@ void FunctionExtractor::run(const Stmt *Body) {
   Fn.ExitBlock = G->getExit().getBlockID();
   for (const CFGBlock *B : *G) {
     Block &Out = Fn.Blocks[B->getBlockID()];
+    CurrentBlock = B->getBlockID();
     for (const CFGElement &E : *B) {
       if (auto S = E.getAs<CFGStmt>()) {
         element(S->getStmt(), Out.Events);
@@ -657,9 +846,14 @@ void FunctionExtractor::run(const Stmt *Body) {
                 FD ? FD->getEndLoc() : F->getLocation(), Out.Events, R);
       }
     }
-    labelEdges(*B, Out);
-    labelReturn(*B, Out);
   }
+  // Conditions and returned values may name calls of other blocks ('?:'
+  // in a condition): every call event exists before they are encoded.
+  for (const CFGBlock *B : *G) {
+    labelEdges(*B, Fn.Blocks[B->getBlockID()]);
+    labelReturn(*B, Fn.Blocks[B->getBlockID()]);
+  }
+  Values.reset();
   for (const VarDecl *V : ReturnedLocals) {
     auto It = CreatedLocals.find(V);
     if (It != CreatedLocals.end() && !Fn.ReturnsCreated)
@@ -869,20 +1063,46 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
     TargetRef = T.Ref;
   }
 
+  // Where the call's value goes: a recorded place, for the analysis.
+  int ResultPlace = -1;
+  if (Values) {
+    std::optional<int> P = AssignTarget ? Values->storePlace(AssignTarget)
+                           : TargetVar  ? Values->storePlace(TargetVar)
+                                        : std::nullopt;
+    ResultPlace = P.value_or(-1);
+  }
+
   if (auto FC = classifyFork(CE, Ctx, &TU.Options.ExtraForkFunctions)) {
     Event E;
     E.Kind = EventKind::Fork;
     E.Loc = TU.location(Loc);
     E.Fork = FC->Kind;
     E.ForkApi = FC->Api;
-    E.ForkSite = Forks ? Forks->siteOf(CE) : -1;
+    E.Result = ResultPlace;
     if (FC->ChildFn) {
       E.Callee = TU.Usrs.of(FC->ChildFn->getCanonicalDecl());
       E.CalleeName = FC->ChildFn->getQualifiedNameAsString();
     }
+    pushCall(CE, std::move(E), Out);
+    return;
+  }
+  if (isProcessIdentityCall(CE))
+    return; // a value (ValueEncoder), not an event
+  if (auto Handlers = classifyAtFork(CE)) {
+    Event E;
+    E.Kind = EventKind::AtFork;
+    E.Loc = TU.location(Loc);
+    auto usr = [&](const FunctionDecl *F) {
+      return F ? TU.Usrs.of(F->getCanonicalDecl()) : std::string();
+    };
+    E.Prepare = usr(Handlers->Prepare);
+    E.Parent = usr(Handlers->Parent);
+    E.Child = usr(Handlers->Child);
     Out.push_back(std::move(E));
     return;
   }
+  if (functionObjectCall(CE, Out))
+    return;
   std::string ExitApi;
   if (auto EK = classifyExit(CE, ExitApi)) {
     Event E;
@@ -972,6 +1192,7 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
   E.Kind = EventKind::Call;
   E.Loc = TU.location(Loc);
   E.NoReturn = Callee && Callee->isNoReturn();
+  E.Result = ResultPlace;
   if (Callee) {
     E.Callee = TU.Usrs.of(Callee->getCanonicalDecl());
     E.CalleeName = Name;
@@ -982,7 +1203,7 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
     if (const auto *PT = QT->getAs<PointerType>())
       QT = PT->getPointeeType();
     E.IndirectSig = QT.getCanonicalType().getAsString();
-    E.IndirectVia = TU.indirectSlot(CE->getCallee());
+    E.IndirectVia = TU.slotName(CE->getCallee());
     E.CalleeName = "function pointer";
     if (const auto *DRE =
             dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
@@ -1015,7 +1236,69 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
   }
   if (Callee && Returned)
     Fn.ReturnsCallResultOf.push_back(E.Callee);
+  argumentValues(CE, First, E);
+  pushCall(CE, std::move(E), Out);
+}
+
+void FunctionExtractor::pushCall(const CallExpr *CE, Event E,
+                                 std::vector<Event> &Out) {
   Out.push_back(std::move(E));
+  if (Values)
+    Values->noteCallEvent(CE, CurrentBlock, unsigned(Out.size() - 1));
+}
+
+void FunctionExtractor::argumentValues(const CallExpr *CE, unsigned First,
+                                       Event &E) {
+  if (!Values)
+    return;
+  for (unsigned I = First; I < CE->getNumArgs(); ++I) {
+    const Expr *Arg = CE->getArg(I);
+    int Index = int(I - First);
+    if (TU.isFunctionPointerType(Arg->getType())) {
+      // Where a function pointer argument comes from: the callees'
+      // parameter slots receive it (checker/lib/Analysis/PointsTo.cpp).
+      E.SlotArgs.push_back({Index, TU.slotSource(Arg)});
+      continue;
+    }
+    std::string V = Values->encode(Arg);
+    if (V != "?")
+      E.ArgValues.push_back({Index, V});
+  }
+}
+
+bool FunctionExtractor::functionObjectCall(const CallExpr *CE,
+                                           std::vector<Event> &Out) {
+  // 'fn()' on a std::function: a call through whatever was stored into it.
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
+    return false;
+  const Expr *Object = Op->getArg(0)->IgnoreParenImpCasts();
+  QualType Sig = TU.functionObjectSignature(Object->getType());
+  if (Sig.isNull())
+    return false;
+  Event E;
+  E.Kind = EventKind::Call;
+  E.Loc = TU.location(CE->getBeginLoc());
+  E.IndirectSig = Sig.getCanonicalType().getAsString();
+  E.IndirectVia = TU.slotName(Object);
+  E.CalleeName = "function object";
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Object))
+    E.CalleeName = DRE->getDecl()->getNameAsString();
+  else if (const auto *ME = dyn_cast<MemberExpr>(Object))
+    E.CalleeName = ME->getMemberDecl()->getNameAsString();
+  if (Values) {
+    Target T = targetOf(CE);
+    std::optional<int> P = T.Assign ? Values->storePlace(T.Assign)
+                           : T.Var  ? Values->storePlace(T.Var)
+                                    : std::nullopt;
+    E.Result = P.value_or(-1);
+  }
+  for (unsigned I = 1; I < CE->getNumArgs(); ++I)
+    if (auto R = Refs.resolve(CE->getArg(I)))
+      E.Args.push_back({int(I - 1), *R});
+  argumentValues(CE, 1, E);
+  pushCall(CE, std::move(E), Out);
+  return true;
 }
 
 void FunctionExtractor::ruleEvent(const FunctionRule &Rule, SourceLocation Loc,
@@ -1231,9 +1514,21 @@ void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
     QualType T = DE->getDestroyedType();
     destroy(DE->getArgument(), T.isNull() ? nullptr : T->getAsCXXRecordDecl(),
             DE->getBeginLoc(), Out);
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      storeValue(UO->getSubExpr(), nullptr, nullptr, UO->getOperatorLoc(), Out,
+                 UO->isIncrementOp() ? "+" : "-");
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isCompoundAssignmentOp())
+      storeValue(BO->getLHS(), nullptr, BO->getRHS(), BO->getOperatorLoc(),
+                 Out, BinaryOperator::getOpcodeStr(
+                          BinaryOperator::getOpForCompoundAssignment(
+                              BO->getOpcode()))
+                          .str());
     if (BO->getOpcode() == BO_Assign) {
       assign(BO->getLHS(), BO->getRHS(), BO->getOperatorLoc(), Out);
+      storeValue(BO->getLHS(), nullptr, BO->getRHS(), BO->getOperatorLoc(),
+                 Out);
       // 'clcf->handler = my_handler;', '*h = my_handler;' (nginx phases).
       if (const FunctionDecl *Fn = functionRef(BO->getRHS())) {
         const HookRule *H = nullptr;
@@ -1249,9 +1544,15 @@ void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
   } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *V = dyn_cast<VarDecl>(D))
-        if (V->getInit() && !isa<ParmVarDecl>(V))
+        if (V->getInit() && !isa<ParmVarDecl>(V)) {
           assign(nullptr, V->getInit(), V->getLocation(), Out, V);
+          if (!V->isStaticLocal()) // a static's initialiser runs once
+            storeValue(nullptr, V, V->getInit(), V->getLocation(), Out);
+        }
   } else if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    if (const Expr *RV = RS->getRetValue(); RV && FD &&
+        TU.isFunctionPointerType(FD->getReturnType()))
+      TU.noteSlotStore(RV, TU.Usrs.of(FD->getCanonicalDecl()) + "#r");
     if (const Expr *RV = RS->getRetValue())
       if (auto R = Refs.resolve(RV))
         if (R->Kind == HandleRef::Global && TU.Types.match(RV->getType()) &&
@@ -1264,147 +1565,41 @@ void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
   }
 }
 
-/// Whether an integer parameter is named anywhere in S: cheap, and
-/// necessary for labelParamEdges (which looks at less of S) to succeed.
-static bool mentionsIntegerParam(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-      if (P->getType()->isIntegerType())
-        return true;
-  for (const Stmt *C : S->children())
-    if (mentionsIntegerParam(C))
-      return true;
-  return false;
+void FunctionExtractor::storeValue(const Expr *LHS, const VarDecl *LHSVar,
+                                   const Expr *RHS, SourceLocation Loc,
+                                   std::vector<Event> &Out, std::string Op) {
+  if (!Values)
+    return;
+  std::optional<int> Dst =
+      LHS ? Values->storePlace(LHS) : Values->storePlace(LHSVar);
+  if (!Dst)
+    return;
+  std::string Old = vx::place(unsigned(*Dst));
+  std::string Value;
+  if (Op.empty()) {
+    Value = RHS ? Values->encode(RHS) : vx::unknown();
+    if (Value == Old)
+      return; // a call's event already stores its result there
+  } else {
+    // 'x += e', 'x++': the operator applied to the old value.
+    std::string Operand = RHS ? Values->encode(RHS) : vx::constant(1);
+    std::optional<ValueOp> VO = binaryOpSpelled(Op);
+    Value = Operand == "?" || !VO ? vx::unknown()
+                                  : vx::apply(*VO, {Old, Operand});
+  }
+  Event E;
+  E.Kind = EventKind::Assign;
+  E.Loc = TU.location(Loc);
+  E.Dst = *Dst;
+  E.Value = std::move(Value);
+  Out.push_back(std::move(E));
 }
 
-bool FunctionExtractor::labelParamEdges(
-    const Expr *Cond, const std::vector<const CFGBlock *> &Succs, Block &Out) {
-  // The condition must depend on exactly one integer parameter.
-  if (!FD || !mentionsIntegerParam(Cond))
-    return false; // the walk below could not find one either
-  const ParmVarDecl *Param = nullptr;
-  std::vector<int64_t> Constants;
-  bool Other = false;
-  std::vector<const Stmt *> Work = {Cond};
-  while (!Work.empty()) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    if (!S)
-      continue;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
-        if (Param && Param != P)
-          Other = true;
-        Param = P;
-      } else if (!isa<EnumConstantDecl>(DRE->getDecl())) {
-        Other = true;
-      }
-    }
-    if (const auto *E = dyn_cast<Expr>(S)) {
-      Expr::EvalResult R;
-      if (!E->isValueDependent() && E->getType()->isIntegerType() &&
-          !isa<DeclRefExpr>(E->IgnoreParenImpCasts()) &&
-          E->EvaluateAsInt(R, TU.Ctx)) {
-        Constants.push_back(R.Val.getInt().getExtValue());
-        continue; // a constant subtree: nothing inside can vary
-      }
-    }
-    if (isa<CallExpr>(S))
-      Other = true;
-    for (const Stmt *C : S->children())
-      Work.push_back(C);
-  }
-  if (!Param || Other || !Param->getType()->isIntegerType() || !FD)
-    return false;
-  Constants.push_back(0); // 'if (rank)' compares with 0 too
-  int Index = -1;
-  for (unsigned I = 0; I < FD->getNumParams(); ++I)
-    if (FD->getParamDecl(I) == Param)
-      Index = int(I);
-  if (Index < 0 || !Succs[0] || !Succs[1])
-    return false;
-  // The condition only compares the parameter (or its negation) with
-  // constants, so its value is constant between neighbouring samples.
-  std::set<int64_t> Samples;
-  constexpr int64_t Limit = int64_t(1) << 62; // no overflow below
-  for (int64_t C : Constants)
-    if (C > -Limit && C < Limit)
-      for (int64_t D : {int64_t(-1), int64_t(0), int64_t(1)}) {
-        Samples.insert(C + D);
-        Samples.insert(-C + D);
-      }
-  auto valueAt = [&](int64_t V) -> std::optional<bool> {
-    std::function<std::optional<int64_t>(const Expr *)> Eval =
-        [&](const Expr *E) -> std::optional<int64_t> {
-      E = E->IgnoreParenCasts();
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-        if (DRE->getDecl() == Param)
-          return V;
-      if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-        auto X = Eval(UO->getSubExpr());
-        if (!X)
-          return std::nullopt;
-        if (UO->getOpcode() == UO_LNot)
-          return int64_t(!*X);
-        if (UO->getOpcode() == UO_Minus)
-          return -*X;
-        return std::nullopt;
-      }
-      if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-        auto L = Eval(BO->getLHS()), R = Eval(BO->getRHS());
-        if (!L || !R)
-          return std::nullopt;
-        switch (BO->getOpcode()) {
-        case BO_EQ: return int64_t(*L == *R);
-        case BO_NE: return int64_t(*L != *R);
-        case BO_LT: return int64_t(*L < *R);
-        case BO_GT: return int64_t(*L > *R);
-        case BO_LE: return int64_t(*L <= *R);
-        case BO_GE: return int64_t(*L >= *R);
-        case BO_LAnd: return int64_t(*L && *R);
-        case BO_LOr: return int64_t(*L || *R);
-        default: return std::nullopt;
-        }
-      }
-      Expr::EvalResult R;
-      if (!E->isValueDependent() && E->EvaluateAsInt(R, TU.Ctx))
-        return R.Val.getInt().getExtValue();
-      return std::nullopt;
-    };
-    auto X = Eval(Cond);
-    if (!X)
-      return std::nullopt;
-    return *X != 0;
-  };
-  // For readers of facts without the samples' ordering rule (version 2):
-  // a value far above every constant.
-  int64_t Far = Samples.empty() ? 1000003 : *Samples.rbegin() + 1000003;
-  auto Default = valueAt(Far);
-  if (!Default)
-    return false;
-  Edge T, F;
-  T.To = Succs[0]->getBlockID();
-  F.To = Succs[1]->getBlockID();
-  T.Param = F.Param = Index;
-  T.Default = *Default;
-  F.Default = !*Default;
-  for (int64_t S : Samples) {
-    auto V = valueAt(S);
-    if (!V)
-      return false;
-    T.Takes.push_back({S, *V});
-    F.Takes.push_back({S, !*V});
-  }
-  Out.Succs.push_back(T);
-  Out.Succs.push_back(F);
-  return true;
-}
-
-/// 'return -1;': the edge into the exit block carries the value, for
-/// framework hooks whose error returns stop the framework before it forks.
+/// 'return <value>;': what the function returns on this block's edge into
+/// the exit block.
 void FunctionExtractor::labelReturn(const CFGBlock &B, Block &Out) {
+  if (!Values)
+    return;
   const ReturnStmt *Return = nullptr;
   for (const CFGElement &E : B)
     if (auto S = E.getAs<CFGStmt>())
@@ -1412,144 +1607,53 @@ void FunctionExtractor::labelReturn(const CFGBlock &B, Block &Out) {
         Return = R;
   if (!Return || !Return->getRetValue())
     return;
-  const Expr *Value = Return->getRetValue();
-  Expr::EvalResult R;
-  if (Value->isValueDependent() || !Value->getType()->isIntegerType() ||
-      !Value->EvaluateAsInt(R, TU.Ctx) || R.Val.getInt().getBitWidth() > 64)
-    return;
-  for (Edge &E : Out.Succs)
-    if (E.To == Fn.ExitBlock)
-      E.Returns = R.Val.getInt().getExtValue();
+  std::string V = Values->encode(Return->getRetValue());
+  if (V != "?")
+    Out.Return = std::move(V);
 }
 
-bool FunctionExtractor::labelNullEdges(
-    const Expr *Cond, const std::vector<const CFGBlock *> &Succs, Block &Out) {
-  // '!c', 'c == NULL', 'NULL != c', 'c' and '(c = connect(...)) == NULL':
-  // strip the negations, then the comparison with a null constant.
-  bool NullWhenTrue = false;
-  const Expr *E = Cond->IgnoreParenImpCasts();
-  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
-    if (U->getOpcode() != UO_LNot)
-      return false;
-    NullWhenTrue = !NullWhenTrue;
-    E = U->getSubExpr()->IgnoreParenImpCasts();
-  }
-  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
-    auto isNull = [&](const Expr *X) {
-      return X->isNullPointerConstant(TU.Ctx,
-                                      Expr::NPC_ValueDependentIsNotNull) !=
-             Expr::NPCK_NotNull;
-    };
-    if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) {
-      if (isNull(BO->getRHS()))
-        E = BO->getLHS();
-      else if (isNull(BO->getLHS()))
-        E = BO->getRHS();
-      else
-        return false;
-      if (BO->getOpcode() == BO_EQ)
-        NullWhenTrue = !NullWhenTrue;
-      E = E->IgnoreParenImpCasts();
-    }
-  }
-  if (const auto *Assign = dyn_cast<BinaryOperator>(E))
-    if (Assign->getOpcode() == BO_Assign)
-      E = Assign->getLHS()->IgnoreParenImpCasts();
-  if (!E->getType()->isPointerType() || !TU.Types.match(E->getType()))
-    return false;
-  std::optional<HandleRef> R = Refs.resolve(E);
-  if (!R || !Succs[0] || !Succs[1])
-    return false;
-  Edge T, F;
-  T.To = Succs[0]->getBlockID();
-  F.To = Succs[1]->getBlockID();
-  (NullWhenTrue ? T : F).Null = *R;
-  Out.Succs.push_back(T);
-  Out.Succs.push_back(F);
-  return true;
-}
-
+/// The edges out of a branch, labelled by the value of its condition that
+/// takes each: true/false, or the case labels of a switch.
 void FunctionExtractor::labelEdges(const CFGBlock &B, Block &Out) {
   const Stmt *Term = B.getTerminatorStmt();
-  const Expr *Cond = nullptr;
-  if (Term)
-    Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition());
-  std::optional<int> Site;
-  if (Cond && Forks && !Forks->empty())
-    Site = Forks->siteInCondition(Cond);
-
+  std::string Cond = Values && Term ? Values->condition(B) : "";
   std::vector<const CFGBlock *> Succs;
   for (const CFGBlock::AdjacentBlock &A : B.succs())
     Succs.push_back(A.getReachableBlock());
-
-  auto add = [&](const CFGBlock *To, bool Child, bool Parent) {
-    if (!To || (!Child && !Parent))
-      return;
+  auto add = [&](const CFGBlock *To, Edge::Label When,
+                 std::vector<int64_t> Cases = {}) {
+    if (!To)
+      return; // clang found this branch unreachable
     Edge E;
     E.To = To->getBlockID();
-    if (Site && !(Child && Parent)) {
-      E.ForkSite = *Site;
-      E.Child = Child;
-      E.Parent = Parent;
-    }
-    Out.Succs.push_back(E);
+    E.When = Cond.empty() ? Edge::Always : When;
+    if (E.When == Edge::Case)
+      E.Cases = std::move(Cases);
+    Out.Succs.push_back(std::move(E));
   };
-
-  if (!Site) {
-    if (Cond && Succs.size() == 2 && !isa<SwitchStmt>(Term) &&
-        (labelParamEdges(Cond, Succs, Out) ||
-         labelNullEdges(Cond, Succs, Out)))
-      return;
-    for (const CFGBlock *To : Succs)
-      add(To, true, true);
-    return;
-  }
-  auto value = [&](int64_t Pid) { return Forks->evaluate(Cond, *Site, Pid); };
-  if (isa<SwitchStmt>(Term)) {
-    // Which case label does each side of the fork select?
-    std::vector<std::optional<int64_t>> Labels;
+  if (!Cond.empty() && isa<SwitchStmt>(Term)) {
     for (const CFGBlock *To : Succs) {
-      std::optional<int64_t> L;
-      if (To)
-        if (const auto *CS = dyn_cast_or_null<CaseStmt>(To->getLabel())) {
-          Expr::EvalResult R;
-          if (CS->getLHS()->EvaluateAsInt(R, TU.Ctx))
-            L = R.Val.getInt().getExtValue();
-        }
-      Labels.push_back(L);
+      const auto *CS = To ? dyn_cast_or_null<CaseStmt>(To->getLabel()) : nullptr;
+      Expr::EvalResult R;
+      if (!CS) {
+        add(To, Edge::Default);
+      } else if (!CS->getRHS() && !CS->getLHS()->isValueDependent() &&
+                 CS->getLHS()->EvaluateAsInt(R, TU.Ctx) &&
+                 R.Val.getInt().getSignificantBits() <= 64) {
+        add(To, Edge::Case, {R.Val.getInt().getExtValue()});
+      } else {
+        add(To, Edge::Always); // 'case 1 ... 5:' (GNU): either way
+      }
     }
-    auto takes = [&](size_t I, int64_t Pid) {
-      auto V = value(Pid);
-      if (!V)
-        return true;
-      if (Labels[I])
-        return *Labels[I] == *V;
-      for (const auto &L : Labels) // default: no case matches
-        if (L && *L == *V)
-          return false;
-      return true;
-    };
-    for (size_t I = 0; I < Succs.size(); ++I)
-      add(Succs[I], takes(I, 0), takes(I, 1) || takes(I, -1));
-    return;
-  }
-  if (Succs.size() != 2) {
+  } else if (!Cond.empty() && Succs.size() == 2) {
+    add(Succs[0], Edge::True);
+    add(Succs[1], Edge::False);
+  } else {
+    Cond.clear();
     for (const CFGBlock *To : Succs)
-      add(To, true, true);
-    return;
+      add(To, Edge::Always);
   }
-  auto truthy = [&](int64_t Pid) -> std::optional<bool> {
-    auto V = value(Pid);
-    if (!V)
-      return std::nullopt;
-    return *V != 0;
-  };
-  auto side = [&](int64_t Pid, bool Branch) {
-    auto T = truthy(Pid);
-    return !T || *T == Branch;
-  };
-  add(Succs[0], side(0, true), side(1, true) || side(-1, true));
-  add(Succs[1], side(0, false), side(1, false) || side(-1, false));
+  Out.Cond = std::move(Cond);
 }
 
 } // namespace

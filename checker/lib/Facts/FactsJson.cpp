@@ -2,6 +2,7 @@
 // Facts <-> JSON. Keys are short because facts files are written per TU and
 // read on every link; the layout is versioned by FactsVersion.
 #include "forksafe/Facts.h"
+#include "forksafe/ValueExpr.h"
 
 #include "FactsJsonReader.h"
 #include "FactsJsonWriter.h"
@@ -45,6 +46,19 @@ Location loc(const json &J) {
   L.Line = integer<unsigned>(J.at(1));
   L.Column = integer<unsigned>(J.at(2));
   return L;
+}
+
+json pairs(const std::vector<std::pair<int, std::string>> &V) {
+  json A = json::array();
+  for (const auto &[I, S] : V)
+    A.push_back({I, S});
+  return A;
+}
+std::vector<std::pair<int, std::string>> pairs(const json &J) {
+  std::vector<std::pair<int, std::string>> V;
+  for (const json &A : J)
+    V.push_back({integer<int>(A.at(0)), A.at(1).get<std::string>()});
+  return V;
 }
 
 json ref(const HandleRef &R) {
@@ -92,18 +106,37 @@ json event(const Event &E) {
     }
     if (E.AssignTo)
       J["to"] = ref(*E.AssignTo);
+    if (E.Result >= 0)
+      J["res"] = E.Result;
+    if (!E.ArgValues.empty())
+      J["av"] = pairs(E.ArgValues);
+    if (!E.SlotArgs.empty())
+      J["sa"] = pairs(E.SlotArgs);
     break;
   case EventKind::Fork:
     J["f"] = int(E.Fork);
-    J["site"] = E.ForkSite;
     J["api"] = E.ForkApi;
     if (!E.Callee.empty())
       J["c"] = E.Callee;
     J["n"] = E.CalleeName;
+    if (E.Result >= 0)
+      J["res"] = E.Result;
     break;
   case EventKind::Exit:
     J["x"] = int(E.Exit);
     J["api"] = E.Api;
+    break;
+  case EventKind::Assign:
+    J["d"] = E.Dst;
+    J["v"] = E.Value;
+    break;
+  case EventKind::AtFork:
+    if (!E.Prepare.empty())
+      J["pre"] = E.Prepare;
+    if (!E.Parent.empty())
+      J["par"] = E.Parent;
+    if (!E.Child.empty())
+      J["chi"] = E.Child;
     break;
   default:
     J["r"] = ref(E.Ref);
@@ -125,7 +158,7 @@ json event(const Event &E) {
 Event event(const json &J) {
   Event E;
   int K = integer<int>(J.at("k"));
-  if (K < 0 || K > int(EventKind::Exit))
+  if (K < 0 || K > int(EventKind::AtFork))
     throw std::runtime_error("bad event kind");
   E.Kind = EventKind(K);
   E.Loc = loc(J.at("l"));
@@ -142,16 +175,21 @@ Event event(const json &J) {
         E.Args.push_back({integer<int>(A.at(0)), ref(A.at(1))});
     if (J.contains("to"))
       E.AssignTo = ref(J.at("to"));
+    E.Result = J.contains("res") ? integer<int>(J.at("res")) : -1;
+    if (J.contains("av"))
+      E.ArgValues = pairs(J.at("av"));
+    if (J.contains("sa"))
+      E.SlotArgs = pairs(J.at("sa"));
     break;
   case EventKind::Fork: {
     int F = integer<int>(J.at("f"));
     if (F < 0 || F > int(ForkKind::Clone))
       throw std::runtime_error("bad fork kind");
     E.Fork = ForkKind(F);
-    E.ForkSite = integer<int>(J.at("site"));
     E.ForkApi = J.at("api").get<std::string>();
     E.Callee = J.value("c", "");
     E.CalleeName = J.value("n", "");
+    E.Result = J.contains("res") ? integer<int>(J.at("res")) : -1;
     break;
   }
   case EventKind::Exit: {
@@ -162,6 +200,15 @@ Event event(const json &J) {
     E.Api = J.at("api").get<std::string>();
     break;
   }
+  case EventKind::Assign:
+    E.Dst = integer<int>(J.at("d"));
+    E.Value = J.at("v").get<std::string>();
+    break;
+  case EventKind::AtFork:
+    E.Prepare = J.value("pre", "");
+    E.Parent = J.value("par", "");
+    E.Child = J.value("chi", "");
+    break;
   default:
     E.Ref = ref(J.at("r"));
     E.Api = J.at("api").get<std::string>();
@@ -183,33 +230,21 @@ json function(const Function &F) {
       Events.push_back(event(E));
     json Succs = json::array();
     for (const Edge &S : B.Succs) {
-      if (S.Param >= 0 || S.Null || S.Returns) {
-        json O = {{"to", S.To}};
-        if (S.ForkSite >= 0) {
-          O["site"] = S.ForkSite;
-          O["child"] = S.Child;
-          O["parent"] = S.Parent;
-        }
-        if (S.Returns)
-          O["ret"] = *S.Returns;
-        if (S.Param >= 0) {
-          json Takes = json::array();
-          for (const auto &[V, T] : S.Takes)
-            Takes.push_back({V, T});
-          O["param"] = S.Param;
-          O["takes"] = Takes;
-          O["default"] = S.Default;
-        }
-        if (S.Null)
-          O["null"] = ref(*S.Null);
-        Succs.push_back(O);
-      } else if (S.ForkSite < 0) {
+      // An unlabelled edge is its target; a labelled one [to, label] or,
+      // for case labels, [to, label, [values]].
+      if (S.When == Edge::Always)
         Succs.push_back(S.To);
-      } else {
-        Succs.push_back({S.To, S.ForkSite, S.Child, S.Parent});
-      }
+      else if (S.When == Edge::Case)
+        Succs.push_back({S.To, int(S.When), S.Cases});
+      else
+        Succs.push_back({S.To, int(S.When)});
     }
-    Blocks.push_back({{"e", Events}, {"s", Succs}});
+    json BJ = {{"e", Events}, {"s", Succs}};
+    if (!B.Cond.empty())
+      BJ["c"] = B.Cond;
+    if (!B.Return.empty())
+      BJ["r"] = B.Return;
+    Blocks.push_back(BJ);
   }
   json J = {{"usr", F.Usr}, {"name", F.Name}, {"l", loc(F.Loc)},
             {"np", F.NumParams}, {"entry", F.Entry}, {"exit", F.ExitBlock},
@@ -234,6 +269,14 @@ json function(const Function &F) {
     J["rf"] = F.ReturnsCallResultOf;
   if (F.ReturnsRef)
     J["rr"] = ref(*F.ReturnsRef);
+  if (!F.Places.empty()) {
+    json Pl = json::array();
+    for (const HandleRef &R : F.Places)
+      Pl.push_back(ref(R));
+    J["pl"] = Pl;
+  }
+  if (!F.FnRefs.empty())
+    J["fr"] = F.FnRefs;
   return J;
 }
 
@@ -259,40 +302,32 @@ Function function(const json &J) {
     F.ReturnsCallResultOf = J.at("rf").get<std::vector<std::string>>();
   if (J.contains("rr"))
     F.ReturnsRef = ref(J.at("rr"));
+  if (J.contains("pl"))
+    for (const json &R : J.at("pl"))
+      F.Places.push_back(ref(R));
+  if (J.contains("fr"))
+    F.FnRefs = J.at("fr").get<std::vector<std::string>>();
   for (const json &BJ : J.at("b")) {
     Block B;
     for (const json &E : BJ.at("e"))
       B.Events.push_back(event(E));
     for (const json &S : BJ.at("s")) {
       Edge Ed;
-      if (S.is_object()) {
-        Ed.To = integer<unsigned>(S.at("to"));
-        if (S.contains("param")) {
-          Ed.Param = integer<int>(S.at("param"));
-          for (const json &T : S.at("takes"))
-            Ed.Takes.push_back({integer<int64_t>(T.at(0)), T.at(1).get<bool>()});
-          std::sort(Ed.Takes.begin(), Ed.Takes.end());
-          Ed.Default = S.at("default").get<bool>();
-        }
-        if (S.contains("null"))
-          Ed.Null = ref(S.at("null"));
-        if (S.contains("ret"))
-          Ed.Returns = integer<int64_t>(S.at("ret"));
-        if (S.contains("site")) {
-          Ed.ForkSite = integer<int>(S.at("site"));
-          Ed.Child = S.at("child").get<bool>();
-          Ed.Parent = S.at("parent").get<bool>();
-        }
-      } else if (S.is_array()) {
+      if (S.is_array()) {
         Ed.To = integer<unsigned>(S.at(0));
-        Ed.ForkSite = integer<int>(S.at(1));
-        Ed.Child = S.at(2).get<bool>();
-        Ed.Parent = S.at(3).get<bool>();
+        int L = integer<int>(S.at(1));
+        if (L < int(Edge::Always) || L > int(Edge::Default))
+          throw std::runtime_error("bad edge label");
+        Ed.When = Edge::Label(L);
+        if (Ed.When == Edge::Case)
+          Ed.Cases = integers(S.at(2));
       } else {
         Ed.To = integer<unsigned>(S);
       }
       B.Succs.push_back(Ed);
     }
+    B.Cond = BJ.value("c", "");
+    B.Return = BJ.value("r", "");
     F.Blocks.push_back(std::move(B));
   }
   // Reject graphs that point outside themselves: facts files are input too.
@@ -506,6 +541,16 @@ std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
     J["slots"] = F.FunctionSlots;
   if (!F.OpaqueSlots.empty())
     J["opaque"] = F.OpaqueSlots;
+  if (!F.SlotFlows.empty()) {
+    json Fl = json::array();
+    for (const auto &[Dst, Src] : F.SlotFlows)
+      Fl.push_back({Dst, Src});
+    J["flows"] = Fl;
+  }
+  if (!F.GlobalInits.empty())
+    J["ginit"] = F.GlobalInits;
+  if (!F.EscapedGlobals.empty())
+    J["gesc"] = F.EscapedGlobals;
   return J.dump(Pretty ? 1 : -1, ' ', false,
                 json::error_handler_t::replace);
 }
@@ -528,9 +573,7 @@ bool factsFromJson(const std::string &Text, TUFacts &Out, std::string &Error) {
 bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
   try {
     int V = integer<int>(J.at("forksafe-facts"));
-    // 1: without fix-it data; 2: without null-test edges; 3: without
-    // function-pointer slots (every address-taken function escapes).
-    if (V != FactsVersion && (V < 1 || V > 3)) {
+    if (V != FactsVersion) {
       Error = "facts version " + std::to_string(V) + ", expected " +
               std::to_string(FactsVersion);
       return false;
@@ -569,6 +612,18 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
                             .get<std::map<std::string, std::vector<std::string>>>();
     if (J.contains("opaque"))
       F.OpaqueSlots = J.at("opaque").get<std::vector<std::string>>();
+    if (J.contains("flows"))
+      for (const json &Fl : J.at("flows"))
+        F.SlotFlows.push_back(
+            {Fl.at(0).get<std::string>(), Fl.at(1).get<std::string>()});
+    if (J.contains("gesc"))
+      F.EscapedGlobals = J.at("gesc").get<std::vector<std::string>>();
+    if (J.contains("ginit"))
+      for (const auto &[Key, V] : J.at("ginit").items())
+        F.GlobalInits[Key] = integer<int64_t>(V);
+    for (const Function &Fn : F.Functions)
+      if (std::string Why = checkValues(Fn); !Why.empty())
+        throw std::runtime_error(Why);
     Out = std::move(F);
     return true;
   } catch (const std::exception &Ex) {

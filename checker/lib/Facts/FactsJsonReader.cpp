@@ -23,6 +23,8 @@
 // at(i).
 #include "FactsJsonReader.h"
 
+#include "forksafe/ValueExpr.h"
+
 #include <algorithm>
 #include <climits>
 #include <cstdint>
@@ -562,12 +564,22 @@ void ref(Reader &R, HandleRef &H) {
 
 void event(Reader &R, Event &E) {
   enum {
-    K, L, C, N, S, Via, Virt, Nr, A, To, F, Site, Api, X, Rf, Lib, Harm, Hm,
-    Once, Conn
+    K, L, C, N, S, Via, Virt, Nr, A, To, F, Api, X, Rf, Lib, Harm, Hm,
+    Once, Conn, Res, Av, Sa, D, V, Chi, Par, Pre
   };
   KeySet Seen;
-  int Kind = 0, Fork = 0, Exit = 0, ForkSite = -1;
-  std::string ApiV;
+  int Kind = 0, Fork = 0, Exit = 0, ResV = -1, DstV = -1;
+  std::string ApiV, ValueV, ChiV, ParV, PreV;
+  auto pairs = [&](std::vector<std::pair<int, std::string>> &Out) {
+    R.array([&] {
+      auto &P = Out.emplace_back();
+      R.expect('[');
+      P.first = R.int32();
+      R.expect(',');
+      R.string(P.second);
+      R.restOfArray();
+    });
+  };
   R.object([&](std::string_view Key) {
     switch (Key.size()) {
     case 1:
@@ -615,9 +627,27 @@ void event(Reader &R, Event &E) {
         Seen.add(Rf);
         ref(R, E.Ref);
         return;
+      case 'd':
+        Seen.add(D);
+        DstV = R.int32();
+        return;
+      case 'v':
+        Seen.add(V);
+        R.string(ValueV);
+        return;
       }
       break;
     case 2:
+      if (Key == "av") {
+        Seen.add(Av);
+        pairs(E.ArgValues);
+        return;
+      }
+      if (Key == "sa") {
+        Seen.add(Sa);
+        pairs(E.SlotArgs);
+        return;
+      }
       if (Key == "nr") {
         Seen.add(Nr);
         E.NoReturn = R.boolean();
@@ -650,16 +680,31 @@ void event(Reader &R, Event &E) {
         R.string(E.Library);
         return;
       }
+      if (Key == "res") {
+        Seen.add(Res);
+        ResV = R.int32();
+        return;
+      }
+      if (Key == "chi") {
+        Seen.add(Chi);
+        R.string(ChiV);
+        return;
+      }
+      if (Key == "par") {
+        Seen.add(Par);
+        R.string(ParV);
+        return;
+      }
+      if (Key == "pre") {
+        Seen.add(Pre);
+        R.string(PreV);
+        return;
+      }
       break;
     case 4:
       if (Key == "virt") {
         Seen.add(Virt);
         E.Virtual = R.boolean();
-        return;
-      }
-      if (Key == "site") {
-        Seen.add(Site);
-        ForkSite = R.int32();
         return;
       }
       if (Key == "harm") {
@@ -682,14 +727,18 @@ void event(Reader &R, Event &E) {
     R.skipValue();
   });
   Seen.require(bits(K, L));
-  if (Kind < 0 || Kind > int(EventKind::Exit))
+  if (Kind < 0 || Kind > int(EventKind::AtFork))
     giveUp();
   E.Kind = EventKind(Kind);
   // What the DOM conversion reads for this kind; the rest was read (and
   // checked) above but must not show.
   bool IsCall = E.Kind == EventKind::Call, IsFork = E.Kind == EventKind::Fork,
-       IsExit = E.Kind == EventKind::Exit;
-  bool IsHandle = !IsCall && !IsFork && !IsExit;
+       IsExit = E.Kind == EventKind::Exit,
+       IsAssign = E.Kind == EventKind::Assign,
+       IsAtFork = E.Kind == EventKind::AtFork;
+  bool IsHandle = !IsCall && !IsFork && !IsExit && !IsAssign && !IsAtFork;
+  if (IsCall || IsFork)
+    E.Result = ResV;
   if (!IsCall && !IsFork) {
     E.Callee.clear();
     E.CalleeName.clear();
@@ -700,6 +749,8 @@ void event(Reader &R, Event &E) {
     E.Virtual = E.NoReturn = false;
     E.Args.clear();
     E.AssignTo.reset();
+    E.ArgValues.clear();
+    E.SlotArgs.clear();
   }
   if (!IsHandle) {
     E.Ref = HandleRef();
@@ -710,11 +761,10 @@ void event(Reader &R, Event &E) {
   if (IsCall) {
     Seen.require(bits(N));
   } else if (IsFork) {
-    Seen.require(bits(F, Site, Api));
+    Seen.require(bits(F, Api));
     if (Fork < 0 || Fork > int(ForkKind::Clone))
       giveUp();
     E.Fork = ForkKind(Fork);
-    E.ForkSite = ForkSite;
     E.ForkApi = std::move(ApiV);
   } else if (IsExit) {
     Seen.require(bits(X, Api));
@@ -722,6 +772,14 @@ void event(Reader &R, Event &E) {
       giveUp();
     E.Exit = ExitKind(Exit);
     E.Api = std::move(ApiV);
+  } else if (IsAssign) {
+    Seen.require(bits(D, V));
+    E.Dst = DstV;
+    E.Value = std::move(ValueV);
+  } else if (IsAtFork) {
+    E.Prepare = std::move(PreV);
+    E.Parent = std::move(ParV);
+    E.Child = std::move(ChiV);
   } else {
     Seen.require(bits(Rf, Api, Lib));
     E.Api = std::move(ApiV);
@@ -729,88 +787,35 @@ void event(Reader &R, Event &E) {
 }
 
 void edge(Reader &R, Edge &Ed) {
-  char First = R.peek();
-  if (First == '[') {
-    R.expect('[');
-    Ed.To = R.uint32();
-    R.expect(',');
-    Ed.ForkSite = R.int32();
-    R.expect(',');
-    Ed.Child = R.boolean();
-    R.expect(',');
-    Ed.Parent = R.boolean();
-    R.restOfArray();
-    return;
-  }
-  if (First != '{') {
+  if (R.peek() != '[') {
     Ed.To = R.uint32();
     return;
   }
-  enum { To, Param, Takes, Default, Null, Ret, Site, Child, Parent };
-  KeySet Seen;
-  int ParamV = -1, SiteV = -1;
-  bool DefaultV = true, ChildV = true, ParentV = true;
-  std::vector<std::pair<int64_t, bool>> TakesV;
-  R.object([&](std::string_view Key) {
-    if (Key == "to") {
-      Seen.add(To);
-      Ed.To = R.uint32();
-    } else if (Key == "param") {
-      Seen.add(Param);
-      ParamV = R.int32();
-    } else if (Key == "takes") {
-      Seen.add(Takes);
-      R.array([&] {
-        auto &T = TakesV.emplace_back();
-        R.expect('[');
-        T.first = R.int64();
-        R.expect(',');
-        T.second = R.boolean();
-        R.restOfArray();
-      });
-    } else if (Key == "default") {
-      Seen.add(Default);
-      DefaultV = R.boolean();
-    } else if (Key == "null") {
-      Seen.add(Null);
-      ref(R, Ed.Null.emplace());
-    } else if (Key == "ret") {
-      Seen.add(Ret);
-      Ed.Returns = R.int64();
-    } else if (Key == "site") {
-      Seen.add(Site);
-      SiteV = R.int32();
-    } else if (Key == "child") {
-      Seen.add(Child);
-      ChildV = R.boolean();
-    } else if (Key == "parent") {
-      Seen.add(Parent);
-      ParentV = R.boolean();
-    } else {
-      R.skipValue();
-    }
-  });
-  Seen.require(bits(To));
-  if (Seen.has(Param)) {
-    Seen.require(bits(Takes, Default));
-    Ed.Param = ParamV;
-    Ed.Takes = std::move(TakesV);
-    std::sort(Ed.Takes.begin(), Ed.Takes.end());
-    Ed.Default = DefaultV;
+  R.expect('[');
+  Ed.To = R.uint32();
+  R.expect(',');
+  int L = R.int32();
+  if (L < int(Edge::Always) || L > int(Edge::Default))
+    giveUp();
+  Ed.When = Edge::Label(L);
+  if (Ed.When == Edge::Case) {
+    R.expect(',');
+    R.array([&] { Ed.Cases.push_back(R.int64()); });
   }
-  if (Seen.has(Site)) {
-    Seen.require(bits(Child, Parent));
-    Ed.ForkSite = SiteV;
-    Ed.Child = ChildV;
-    Ed.Parent = ParentV;
-  }
+  R.restOfArray();
 }
 
 void block(Reader &R, Block &B) {
-  enum { Ev, Su };
+  enum { Ev, Su, Co, Re };
   KeySet Seen;
   R.object([&](std::string_view Key) {
-    if (Key == "e") {
+    if (Key == "c") {
+      Seen.add(Co);
+      R.string(B.Cond);
+    } else if (Key == "r") {
+      Seen.add(Re);
+      R.string(B.Return);
+    } else if (Key == "e") {
       Seen.add(Ev);
       R.array([&] { event(R, B.Events.emplace_back()); });
     } else if (Key == "s") {
@@ -826,7 +831,7 @@ void block(Reader &R, Block &B) {
 void function(Reader &R, Function &F) {
   enum {
     Usr, Name, L, Np, Entry, Exit, Main, Sinit, Sdtor, Addr, Esc, Sig, Ovr,
-    Rc, Rf, Rr, B
+    Rc, Rf, Rr, B, Pl, Fr
   };
   KeySet Seen;
   R.object([&](std::string_view Key) {
@@ -881,6 +886,12 @@ void function(Reader &R, Function &F) {
     } else if (Key == "rr") {
       Seen.add(Rr);
       ref(R, F.ReturnsRef.emplace());
+    } else if (Key == "pl") {
+      Seen.add(Pl);
+      R.array([&] { ref(R, F.Places.emplace_back()); });
+    } else if (Key == "fr") {
+      Seen.add(Fr);
+      F.FnRefs = R.strings();
     } else {
       R.skipValue();
     }
@@ -893,6 +904,8 @@ void function(Reader &R, Function &F) {
     for (const Edge &E : Bl.Succs)
       if (E.To >= N)
         giveUp();
+  if (!checkValues(F).empty())
+    giveUp();
 }
 
 void handle(Reader &R, HandleVar &H) {
@@ -1190,7 +1203,7 @@ void hookBody(Reader &R, HookBody &HB) {
 
 void facts(Reader &R, TUFacts &F) {
   enum { Version, Main, Functions, Handles, Hooks, Lazy, HookBodies, Slots,
-         Opaque };
+         Opaque, Flows, Ginit, Gesc };
   KeySet Seen;
   R.object([&](std::string_view Key) {
     if (Key == "forksafe-facts") {
@@ -1237,13 +1250,45 @@ void facts(Reader &R, TUFacts &F) {
     } else if (Key == "opaque") {
       Seen.add(Opaque);
       F.OpaqueSlots = R.strings();
+    } else if (Key == "flows") {
+      Seen.add(Flows);
+      R.array([&] {
+        auto &Fl = F.SlotFlows.emplace_back();
+        R.expect('[');
+        R.string(Fl.first);
+        R.expect(',');
+        R.string(Fl.second);
+        R.restOfArray();
+      });
+    } else if (Key == "gesc") {
+      Seen.add(Gesc);
+      F.EscapedGlobals = R.strings();
+    } else if (Key == "ginit") {
+      Seen.add(Ginit);
+      R.expect('{');
+      if (R.peek() == '}') {
+        R.expect('}');
+        return;
+      }
+      for (;;) {
+        auto [It, New] = F.GlobalInits.try_emplace(R.string());
+        if (!New)
+          giveUp();
+        R.expect(':');
+        It->second = R.int64();
+        if (R.peek() == '}') {
+          R.expect('}');
+          return;
+        }
+        R.expect(',');
+      }
     } else {
       R.skipValue();
     }
   });
   R.atEnd();
   Seen.require(bits(Version, Main, Functions, Handles));
-  if (F.Version != FactsVersion && (F.Version < 1 || F.Version > 3))
+  if (F.Version != FactsVersion)
     giveUp();
 }
 

@@ -183,6 +183,16 @@ void ref(Writer &W, const HandleRef &R) {
   J.close();
 }
 
+void pairs(Writer &W, const std::vector<std::pair<int, std::string>> &V) {
+  W.array(V, [&](const std::pair<int, std::string> &A) {
+    W.c('[');
+    W.num(A.first);
+    W.c(',');
+    W.str(A.second);
+    W.c(']');
+  });
+}
+
 void event(Writer &W, const Event &E) {
   Obj J(W);
   switch (E.Kind) {
@@ -196,6 +206,8 @@ void event(Writer &W, const Event &E) {
         W.c(']');
       });
     }
+    if (!E.ArgValues.empty())
+      pairs(J.key("av"), E.ArgValues);
     if (!E.Callee.empty())
       J.key("c").str(E.Callee);
     J.key("k").num(int(E.Kind));
@@ -203,8 +215,12 @@ void event(Writer &W, const Event &E) {
     J.key("n").str(E.CalleeName);
     if (E.NoReturn)
       J.key("nr").boolean(true);
+    if (E.Result >= 0)
+      J.key("res").num(E.Result);
     if (!E.IndirectSig.empty())
       J.key("s").str(E.IndirectSig);
+    if (!E.SlotArgs.empty())
+      pairs(J.key("sa"), E.SlotArgs);
     if (E.AssignTo)
       ref(J.key("to"), *E.AssignTo);
     if (!E.IndirectVia.empty())
@@ -220,13 +236,30 @@ void event(Writer &W, const Event &E) {
     J.key("k").num(int(E.Kind));
     loc(J.key("l"), E.Loc);
     J.key("n").str(E.CalleeName);
-    J.key("site").num(E.ForkSite);
+    if (E.Result >= 0)
+      J.key("res").num(E.Result);
     break;
   case EventKind::Exit:
     J.key("api").str(E.Api);
     J.key("k").num(int(E.Kind));
     loc(J.key("l"), E.Loc);
     J.key("x").num(int(E.Exit));
+    break;
+  case EventKind::Assign:
+    J.key("d").num(E.Dst);
+    J.key("k").num(int(E.Kind));
+    loc(J.key("l"), E.Loc);
+    J.key("v").str(E.Value);
+    break;
+  case EventKind::AtFork:
+    if (!E.Child.empty())
+      J.key("chi").str(E.Child);
+    J.key("k").num(int(E.Kind));
+    loc(J.key("l"), E.Loc);
+    if (!E.Parent.empty())
+      J.key("par").str(E.Parent);
+    if (!E.Prepare.empty())
+      J.key("pre").str(E.Prepare);
     break;
   default:
     J.key("api").str(E.Api);
@@ -248,46 +281,19 @@ void event(Writer &W, const Event &E) {
 }
 
 void edge(Writer &W, const Edge &S) {
-  if (S.Param >= 0 || S.Null || S.Returns) {
-    bool Fork = S.ForkSite >= 0;
-    Obj O(W);
-    if (Fork)
-      O.key("child").boolean(S.Child);
-    if (S.Param >= 0)
-      O.key("default").boolean(S.Default);
-    if (S.Null)
-      ref(O.key("null"), *S.Null);
-    if (S.Param >= 0)
-      O.key("param").num(S.Param);
-    if (Fork)
-      O.key("parent").boolean(S.Parent);
-    if (S.Returns)
-      O.key("ret").num(*S.Returns);
-    if (Fork)
-      O.key("site").num(S.ForkSite);
-    if (S.Param >= 0)
-      O.key("takes").array(S.Takes, [&](const std::pair<int64_t, bool> &T) {
-        W.c('[');
-        W.num(T.first);
-        W.c(',');
-        W.boolean(T.second);
-        W.c(']');
-      });
-    O.key("to").num(S.To);
-    O.close();
-  } else if (S.ForkSite < 0) {
+  if (S.When == Edge::Always) {
     W.num(S.To);
-  } else {
-    W.c('[');
-    W.num(S.To);
-    W.c(',');
-    W.num(S.ForkSite);
-    W.c(',');
-    W.boolean(S.Child);
-    W.c(',');
-    W.boolean(S.Parent);
-    W.c(']');
+    return;
   }
+  W.c('[');
+  W.num(S.To);
+  W.c(',');
+  W.num(int(S.When));
+  if (S.When == Edge::Case) {
+    W.c(',');
+    W.nums(S.Cases);
+  }
+  W.c(']');
 }
 
 void function(Writer &W, const Function &F) {
@@ -296,7 +302,11 @@ void function(Writer &W, const Function &F) {
     J.key("addr").boolean(true);
   J.key("b").array(F.Blocks, [&](const Block &B) {
     Obj BJ(W);
+    if (!B.Cond.empty())
+      BJ.key("c").str(B.Cond);
     BJ.key("e").array(B.Events, [&](const Event &E) { event(W, E); });
+    if (!B.Return.empty())
+      BJ.key("r").str(B.Return);
     BJ.key("s").array(B.Succs, [&](const Edge &S) { edge(W, S); });
     BJ.close();
   });
@@ -304,6 +314,8 @@ void function(Writer &W, const Function &F) {
   if (F.AddressTaken && !F.Escapes)
     J.key("esc").boolean(false);
   J.key("exit").num(F.ExitBlock);
+  if (!F.FnRefs.empty())
+    J.key("fr").strings(F.FnRefs);
   loc(J.key("l"), F.Loc);
   if (F.IsMain)
     J.key("main").boolean(true);
@@ -311,6 +323,8 @@ void function(Writer &W, const Function &F) {
   J.key("np").num(F.NumParams);
   if (!F.Overrides.empty())
     J.key("ovr").strings(F.Overrides);
+  if (!F.Places.empty())
+    J.key("pl").array(F.Places, [&](const HandleRef &R) { ref(W, R); });
   if (F.ReturnsCreated)
     loc(J.key("rc"), *F.ReturnsCreated);
   if (!F.ReturnsCallResultOf.empty())
@@ -435,9 +449,26 @@ bool writeFactsFast(const TUFacts &F, std::string &Out) {
   Writer W(Out);
   try {
     Obj J(W);
+    if (!F.SlotFlows.empty())
+      J.key("flows").array(
+          F.SlotFlows, [&](const std::pair<std::string, std::string> &Fl) {
+            W.c('[');
+            W.str(Fl.first);
+            W.c(',');
+            W.str(Fl.second);
+            W.c(']');
+          });
     J.key("forksafe-facts").num(F.Version);
     J.key("functions").array(F.Functions,
                              [&](const Function &Fn) { function(W, Fn); });
+    if (!F.EscapedGlobals.empty())
+      J.key("gesc").strings(F.EscapedGlobals);
+    if (!F.GlobalInits.empty()) {
+      Obj G(J.key("ginit"));
+      for (const auto &[Key, V] : F.GlobalInits)
+        G.key(Key).num(V);
+      G.close();
+    }
     J.key("handles").array(F.Handles,
                            [&](const HandleVar &H) { handle(W, H); });
     if (!F.HookBodies.empty())

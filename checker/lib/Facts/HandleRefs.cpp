@@ -7,7 +7,9 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Index/USRGeneration.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
 
 #include <set>
 #include <vector>
@@ -120,6 +122,24 @@ const HandleRule *HandleTypes::matchUncached(QualType T) const {
   return nullptr;
 }
 
+/// Whether D is an object or function of its translation unit alone: a
+/// 'static' (or anonymous-namespace) variable or function, or a static
+/// local of one. Included into two TUs, it is two entities with one USR.
+static bool isTranslationUnitLocal(const Decl *D) {
+  if (const auto *V = dyn_cast<VarDecl>(D)) {
+    if (V->isStaticLocal()) {
+      const auto *F = dyn_cast<FunctionDecl>(V->getDeclContext());
+      return F && isTranslationUnitLocal(F);
+    }
+    if (!V->hasGlobalStorage() || isa<ParmVarDecl>(V))
+      return false;
+    return !V->isExternallyVisible();
+  }
+  if (const auto *F = dyn_cast<FunctionDecl>(D))
+    return !F->isExternallyVisible() && !isa<CXXMethodDecl>(F);
+  return false;
+}
+
 const std::string &UsrCache::of(const Decl *D) {
   auto It = Cache.find(D);
   if (It != Cache.end())
@@ -130,7 +150,23 @@ const std::string &UsrCache::of(const Decl *D) {
     Usr = Buf.str().str();
   else // no USR (rare): fall back to a pointer-unique name within this TU
     Usr = "forksafe:decl:" + std::to_string(reinterpret_cast<uintptr_t>(D));
+  // Linked by USR, two TUs' copies of a file-local entity would be one.
+  if (isTranslationUnitLocal(D))
+    Usr += translationUnitSuffix(D->getASTContext());
   return Cache[D] = Usr;
+}
+
+const std::string &UsrCache::translationUnitSuffix(ASTContext &Ctx) {
+  if (!Suffix.empty())
+    return Suffix;
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallString<256> Main("?");
+  if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID())) {
+    Main = Entry->getName();
+    SM.getFileManager().makeAbsolutePath(Main);
+    llvm::sys::path::remove_dots(Main, /*remove_dot_dot=*/true);
+  }
+  return Suffix = "@tu@" + Main.str().str();
 }
 
 RefResolver::RefResolver(const FunctionDecl *FD, UsrCache &Usrs,

@@ -63,13 +63,16 @@ private:
   llvm::StringSet<> LastNames;
 };
 
-/// USRs, cached (generating one walks the decl context).
+/// USRs, cached (generating one walks the decl context). A file-local
+/// entity's ('static') gets its translation unit's main file as a suffix.
 class UsrCache {
 public:
   const std::string &of(const clang::Decl *D);
 
 private:
+  const std::string &translationUnitSuffix(clang::ASTContext &Ctx);
   std::map<const clang::Decl *, std::string> Cache;
+  std::string Suffix;
 };
 
 class RefResolver {

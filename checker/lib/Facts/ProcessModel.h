@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-/// The POSIX process model: which calls fork, which end a process, and which
-/// side of a fork a branch on its result belongs to.
+/// The POSIX process model: which calls fork, which end a process, and
+/// which register fork handlers. Which side of a fork a branch takes is the
+/// analysis' business: the fork's result is a value (ValueEncoder.h).
 #pragma once
 
 #include "forksafe/Facts.h"
@@ -39,34 +40,12 @@ std::optional<ForkCall> classifyFork(const clang::CallExpr *Call,
 std::optional<ExitKind> classifyExit(const clang::CallExpr *Call,
                                      std::string &Api);
 
-/// Numbers the fork calls of one function body and remembers which local
-/// variables hold their results, so branch conditions can be split into the
-/// child's and the parent's side.
-class ForkResults {
-public:
-  ForkResults(const clang::Stmt *Body, clang::ASTContext &Ctx,
-              const std::set<std::string> *Extra = nullptr);
-
-  /// The site number of a fork call in this body, or -1.
-  int siteOf(const clang::CallExpr *Call) const;
-  /// Whether anything in this body can make a condition depend on a fork.
-  bool empty() const {
-    return Sites.empty() && PidVars.empty() && PidFields.empty();
-  }
-  /// The single fork site a condition depends on, if any.
-  std::optional<int> siteInCondition(const clang::Expr *Cond) const;
-  /// The value of Cond when the fork at Site returned Pid (0: child,
-  /// positive: parent, -1: failure, which is the parent process too).
-  std::optional<int64_t> evaluate(const clang::Expr *Cond, int Site,
-                                  int64_t Pid) const;
-
-private:
-  void scan(const clang::Stmt *S);
-  clang::ASTContext &Ctx;
-  const std::set<std::string> *Extra;
-  std::map<const clang::CallExpr *, int> Sites;
-  std::map<const clang::VarDecl *, int> PidVars;
-  std::map<const clang::ValueDecl *, int> PidFields; // 'cmd->pid = fork()'
+/// pthread_atfork(prepare, parent, child): the handlers it registers
+/// (null where an argument is not a function).
+struct AtForkHandlers {
+  const clang::FunctionDecl *Prepare = nullptr, *Parent = nullptr,
+                            *Child = nullptr;
 };
+std::optional<AtForkHandlers> classifyAtFork(const clang::CallExpr *Call);
 
 } // namespace forksafe

@@ -23,6 +23,7 @@ const char *noteKind(Note::Kind K) {
   case Note::Close: return "close";
   case Note::Remedy: return "remedy";
   case Note::Hook: return "hook";
+  case Note::OtherFork: return "other-fork";
   }
   return "note";
 }

@@ -58,7 +58,7 @@ public:
       Related.push_back({{"id", Id++},
                          {"physicalLocation", physical(N.Loc)},
                          {"message", {{"text", N.Message}}}});
-      if (N.What != Note::Remedy)
+      if (N.What != Note::Remedy && N.What != Note::OtherFork)
         Steps.push_back({{"location",
                           {{"physicalLocation", physical(N.Loc)},
                            {"message", {{"text", N.Message}}}}}});

@@ -1,0 +1,513 @@
+// SPDX-License-Identifier: Apache-2.0
+// The interprocedural half of the engine (Engine.h): calls (what a callee
+// is given and what its summary does to the caller), forks (child, parent,
+// failure; pthread_atfork handlers), and the program's entry points (main,
+// static initialisers, uncalled functions, frameworks' process models).
+#include "Engine.h"
+
+#include "ValueEval.h"
+
+#include <algorithm>
+
+namespace forksafe {
+
+namespace {
+uint16_t addAssumed(uint16_t A, uint16_t B) {
+  return uint16_t(std::min<unsigned>(A + B, 0xffff));
+}
+
+bool pathPrefix(const std::string &Prefix, const std::string &Full,
+                std::string &Rest) {
+  if (Full.compare(0, Prefix.size(), Prefix) != 0)
+    return false;
+  Rest = Full.substr(Prefix.size());
+  return Rest.empty() || Rest[0] == '.' || Rest[0] == '[';
+}
+
+bool aborts(const std::string &AbortsIf, const AbsVal &Ret) {
+  if (Ret.empty())
+    return false;
+  return (AbortsIf == "negative" && Ret.Hi < 0) ||
+         (AbortsIf == "nonzero" && !Ret.mayBeZero());
+}
+
+uint32_t mapped(const FlowGraph &G, const FlowGraph::Event *Call,
+                uint32_t CalleePlace) {
+  if (!Call)
+    return FlowGraph::NoRef;
+  for (const FlowGraph::PlaceMap *M = G.mapBegin(*Call), *End = G.mapEnd(*Call);
+       M != End; ++M)
+    if (M->Callee == CalleePlace)
+      return M->Caller;
+  return FlowGraph::NoRef;
+}
+} // namespace
+
+/// The link a witness gets where it passes through a call: a given note,
+/// or the call site's (written only if the witness becomes a finding).
+struct HandleAnalysis::Via {
+  Via(const Note *N = nullptr) : N(N) {}
+  Via(const Event &E, bool InChild, bool Typed)
+      : E(&E), InChild(InChild), Typed(Typed) {}
+  explicit operator bool() const { return N || E; }
+  const Note *N = nullptr;
+  const Event *E = nullptr;
+  bool InChild = false, Typed = false;
+};
+
+// --- Witnesses across calls ------------------------------------------------
+
+const Note *HandleAnalysis::note(Note::Kind K, const Location &L,
+                                 std::string Msg) {
+  Note N;
+  N.What = K;
+  N.Loc = L;
+  N.Message = std::move(Msg);
+  return Mem.add(std::move(N));
+}
+
+Chain HandleAnalysis::prefixed(const Via &V, Chain Rest) {
+  if (V.N)
+    return Mem.prefixed(V.N, Rest);
+  Recipe R = V.InChild ? (V.Typed ? Recipe::TypedChildCall : Recipe::ChildCall)
+                       : (V.Typed ? Recipe::TypedCall : Recipe::Call);
+  return Mem.prefixed(R, *V.E, Rest);
+}
+
+HState HandleAnalysis::resolveState(const HState &Exit, const HState &Caller,
+                                    const Via &Call) {
+  HState Out;
+  if (Exit.L) {
+    if (Exit.L->FromInput)
+      Out.L = Caller.L ? *Caller.L : LiveW();
+    else
+      Out.L = LiveW{false, Call ? prefixed(Call, Exit.L->Created)
+                                : Exit.L->Created};
+  }
+  if (Exit.I) {
+    if (Exit.I->FromInput)
+      Out.I = Caller.I ? *Caller.I : InhW();
+    else
+      Out.I = resolveInh(*Exit.I, Caller, Call);
+  }
+  return Out;
+}
+
+InhW HandleAnalysis::resolveInh(const InhW &W, const HState &Caller,
+                                const Via &Call) {
+  InhW Out = W;
+  if (W.CreatedFromInput) {
+    Out.CreatedFromInput = Caller.L ? Caller.L->FromInput : false;
+    Out.Created = Caller.L ? Caller.L->Created : nullptr;
+  } else if (Call) {
+    Out.Created = prefixed(Call, W.Created);
+  }
+  if (Call)
+    Out.Fork = prefixed(Call, W.Fork);
+  return Out;
+}
+
+Pending HandleAnalysis::resolveFinding(const Pending &Pd, const Disjunct &Caller,
+                                       const Via &Call, const Via &ChildCall) {
+  Pending Out;
+  Out.Close = Pd.Close;
+  Out.Harm = Pd.Harm;
+  Out.Assumed = addAssumed(uint16_t(Pd.Assumed), Caller.Assumed);
+  if (Pd.I.FromInput) {
+    // The fork happened above this call: the call is on the child's path.
+    Out.I = Caller.H.I ? *Caller.H.I : InhW();
+    Out.Use = ChildCall ? prefixed(ChildCall, Pd.Use) : Pd.Use;
+  } else {
+    Out.I = resolveInh(Pd.I, Caller.H, Call);
+    Out.Use = Pd.Use;
+  }
+  return Out;
+}
+
+HState HandleAnalysis::inherit(const HState &From, const Event &E,
+                               const std::string &Msg) {
+  HState Child;
+  if (From.I) {
+    Child.I = From.I;
+  } else if (From.L) {
+    InhW W;
+    W.CreatedFromInput = From.L->FromInput;
+    W.Created = From.L->Created;
+    W.Fork = Mem.single(note(Note::Fork, E.Loc, Msg));
+    W.ForkApi = E.ForkApi;
+    Child.I = W;
+  }
+  return Child;
+}
+
+// --- Calls -----------------------------------------------------------------
+
+HandleAnalysis::Bindings HandleAnalysis::bindArgs(const Event &Call,
+                                                  const Bindings &B) const {
+  Bindings Out;
+  for (const auto &[Index, Ref] : Call.Args) {
+    std::optional<HandleRef> C = concrete(Ref);
+    if (!C)
+      continue;
+    std::string Rest;
+    if (C->Kind == HandleRef::Param) {
+      auto It = B.find(C->ParamIndex);
+      if (It != B.end() && pathPrefix(C->Path, It->second, Rest))
+        Out[Index] = Rest;
+    } else if (C->Var == H.Var && pathPrefix(C->Path, H.Path, Rest)) {
+      Out[Index] = Rest;
+    }
+  }
+  return Out;
+}
+
+Env HandleAnalysis::calleeInput(const Function &F, const FlowGraph::Event *Call,
+                                const Disjunct &D, const Bindings &B) const {
+  // The callee sees the values of the parameters it reads and of the
+  // globals and caller memory it (or its callees) reads; the rest would
+  // only split its summaries.
+  Env In;
+  const FlowGraph::Function &GF = G.function(P.idOf(F));
+  HState Scratch = D.H;
+  Oracle O(*this, B, Scratch);
+  if (Call)
+    for (const FlowGraph::ArgValue *A = G.argsBegin(*Call),
+                                   *End = G.argsEnd(*Call);
+         A != End; ++A) {
+      uint32_t Param = G.paramPlace(A->Param);
+      if (Param == FlowGraph::NoRef || A->Param >= 32 ||
+          !(GF.ParamsRead & (uint32_t(1) << A->Param)))
+        continue;
+      In.set(Param, evaluate(G.expr(A->Expr), D.V, O));
+    }
+  for (const uint32_t *R = G.readsBegin(GF), *End = G.readsEnd(GF); R != End;
+       ++R) {
+    if (G.place(*R).Global) {
+      if (const AbsVal *V = D.V.find(*R))
+        In.set(*R, *V);
+    } else if (uint32_t Mine = mapped(G, Call, *R); Mine != FlowGraph::NoRef) {
+      In.set(*R, D.V.get(Mine));
+    }
+  }
+  return In;
+}
+
+void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Call,
+                                  const Disjunct &D, const Bindings &CalleeB,
+                                  const Via &V, const Env &In, State &Out,
+                                  std::vector<Pending> &Found) {
+  Via Child = V;
+  Child.InChild = true;
+  const Summary &Sum = analyze(F, D.H.flags(), CalleeB, In);
+  for (const Pending &Pd : Sum.Findings)
+    addFinding(Found, resolveFinding(Pd, D, V, V.N ? V : Child));
+  const FlowGraph::Function &GF = G.function(P.idOf(F));
+  for (const ExitCase &X : Sum.Exits) {
+    Disjunct N = D;
+    N.H = resolveState(X.D.H, D.H, V);
+    N.Assumed = addAssumed(D.Assumed, X.D.Assumed);
+    if (X.D.Child && !N.Child) {
+      N.Child = true;
+      N.V.toChild();
+    } else if (X.D.Child) {
+      N.V.toChild();
+    }
+    // What the callee stored: globals, and the caller's memory it was
+    // handed ('&pid', 'cmd').
+    for (const uint32_t *W = G.writesBegin(GF), *End = G.writesEnd(GF);
+         W != End; ++W) {
+      uint32_t Mine = G.place(*W).Global ? *W : mapped(G, Call, *W);
+      if (Mine == FlowGraph::NoRef || G.place(Mine).Untrusted)
+        continue;
+      AbsVal Val = X.D.V.get(*W);
+      if (G.place(Mine).Weak)
+        N.V.setWeak(Mine, Val);
+      else
+        N.V.set(Mine, Val);
+    }
+    if (Call && Call->Result != FlowGraph::NoRef)
+      N.V.set(Call->Result, X.Ret);
+    Out.push_back(std::move(N));
+  }
+}
+
+void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
+                               const Bindings &B, State &S,
+                               std::vector<Pending> &Found) {
+  TargetList Targets = P.targets(E);
+  bool AssignsHandle = GE.Ref != FlowGraph::NoRef && refersTo(GE.Ref, B);
+  if (Targets.empty()) {
+    if (E.NoReturn)
+      S.clear();
+    else if (GE.Result != FlowGraph::NoRef)
+      for (Disjunct &D : S)
+        D.V.erase(GE.Result);
+    return; // unknown callee: assumed not to touch the handle or fork
+  }
+  Bindings CalleeB = bindArgs(E, B);
+  Via Call(E, false, P.resolvedByType(E));
+  State Next;
+  for (const Disjunct &D : S)
+    for (const Function *T : Targets) {
+      if (!relevant(*T, CalleeB, D.H.flags())) {
+        Disjunct N = D;
+        if (GE.Result != FlowGraph::NoRef)
+          N.V.erase(GE.Result);
+        Next.push_back(std::move(N));
+        continue;
+      }
+      applySummary(*T, &GE, D, CalleeB, Call, calleeInput(*T, &GE, D, CalleeB),
+                   Next, Found);
+    }
+  if (AssignsHandle) {
+    bool Live = false;
+    for (const Function *T : Targets)
+      Live |= Rel.returnsLive(*T);
+    if (Live)
+      for (Disjunct &D : Next)
+        D.H = HState{LiveW{false, Mem.single(Recipe::MadeByCall, E)},
+                     std::nullopt};
+  }
+  S = std::move(Next);
+}
+
+// --- Forks -------------------------------------------------------------------
+
+void HandleAnalysis::runAtFork(const std::vector<const Function *> &Handlers,
+                               const Event &At, const char *Kind, Disjunct D,
+                               State &Out, std::vector<Pending> &Found) {
+  State Cur{std::move(D)};
+  for (const Function *Fn : Handlers) {
+    const Note *N =
+        note(Note::ChildCall, At.Loc,
+             std::string("the pthread_atfork ") + Kind + " handler '" +
+                 Fn->Name + "' runs here" +
+                 (std::string(Kind) == "child" ? " in the child process" : ""));
+    State Next;
+    for (const Disjunct &C : Cur) {
+      if (!relevant(*Fn, {}, C.H.flags())) {
+        Next.push_back(C);
+        continue;
+      }
+      applySummary(*Fn, nullptr, C, {}, Via(N), calleeInput(*Fn, nullptr, C, {}),
+                   Next, Found);
+    }
+    Cur = std::move(Next);
+  }
+  for (Disjunct &C : Cur)
+    Out.push_back(std::move(C));
+}
+
+void HandleAnalysis::applyFork(const Event &E, const FlowGraph::Event &GE,
+                               const Bindings &B, State &S,
+                               std::vector<Pending> &Found) {
+  (void)B;
+  uint32_t Result = GE.Result;
+  if (E.Fork == ForkKind::Daemon) {
+    // The parent exits at once: a socket now has one user again, but a
+    // process-bound handle belongs to the process that just exited.
+    for (Disjunct &D : S) {
+      if (H.Sem != Semantics::SharedSocket)
+        D.H = inherit(D.H, E,
+                      "daemon() forks here and only the child continues; " +
+                          name() + " belongs to the parent");
+      D.Child = true;
+      D.V.toChild();
+      if (Result != FlowGraph::NoRef)
+        D.V.erase(Result);
+    }
+    return;
+  }
+  std::string Msg = E.ForkApi + " forks here; the child inherits " + name();
+  if (E.Fork == ForkKind::Clone) {
+    // The child runs the callee and exits; the parent goes on.
+    auto It = P.Functions.find(E.Callee);
+    for (Disjunct &D : S) {
+      if (It != P.Functions.end()) {
+        Disjunct C = D;
+        C.H = inherit(D.H, E, Msg);
+        C.Child = true;
+        C.V.toChild();
+        if (relevant(*It->second, {}, C.H.flags())) {
+          const Summary &Sum = analyze(*It->second, C.H.flags(), {}, Env());
+          const Note *ChildCall = note(Note::ChildCall, E.Loc,
+                                       "'" + E.CalleeName +
+                                           "' runs in the child process "
+                                           "created here");
+          for (const Pending &Pd : Sum.Findings)
+            addFinding(Found, resolveFinding(Pd, C, ChildCall, ChildCall));
+        }
+      }
+      if (Result != FlowGraph::NoRef)
+        D.V.set(Result, AbsVal::range(1, AbsVal::Max));
+    }
+    return;
+  }
+  State Next;
+  for (Disjunct &D : S) {
+    State Before;
+    runAtFork(P.AtForkPrepare, E, "prepare", D, Before, Found);
+    for (Disjunct &Pre : Before) {
+      Disjunct Child = Pre;
+      Child.H = inherit(Pre.H, E, Msg);
+      Child.Child = true;
+      Child.V.toChild();
+      if (Result != FlowGraph::NoRef) {
+        Disjunct Failed = Pre; // no child: still the parent
+        Failed.V.set(Result, AbsVal::constant(-1));
+        Next.push_back(std::move(Failed));
+        Pre.V.set(Result, AbsVal::range(1, AbsVal::Max));
+        Child.V.set(Result, AbsVal::constant(0));
+      }
+      runAtFork(P.AtForkParent, E, "parent", std::move(Pre), Next, Found);
+      runAtFork(P.AtForkChild, E, "child", std::move(Child), Next, Found);
+    }
+  }
+  S = std::move(Next);
+}
+
+// --- Entry points ------------------------------------------------------------
+
+State HandleAnalysis::startState() const {
+  Disjunct D;
+  D.V = G.initialGlobals();
+  return State{D};
+}
+
+State HandleAnalysis::runEntry(const Function &F, const State &In,
+                               const Env &Params, const Note *Via_,
+                               const std::string &AbortsIf) {
+  State Out;
+  Via V(Via_);
+  for (const Disjunct &D : In) {
+    if (!relevant(F, {}, D.H.flags())) {
+      Out.push_back(D);
+      continue;
+    }
+    Env Input = calleeInput(F, nullptr, D, {});
+    for (const auto &[Place, Val] : Params)
+      Input.set(Place, Val);
+    State Exits;
+    std::vector<Pending> Found;
+    applySummary(F, nullptr, D, {}, V, Input, Exits, Found);
+    for (Pending &Pd : Found)
+      Results.push_back(std::move(Pd));
+    const Summary &Sum = analyze(F, D.H.flags(), {}, Input);
+    // applySummary keeps the exits' order: drop those that stop the
+    // program before it forks.
+    for (size_t I = 0; I < Exits.size(); ++I)
+      if (AbortsIf.empty() || !aborts(AbortsIf, Sum.Exits[I].Ret))
+        Out.push_back(std::move(Exits[I]));
+  }
+  return Out;
+}
+
+void HandleAnalysis::runStaticDestructors(const HState &St, const Note *At,
+                                          std::vector<Pending> &Found) {
+  Disjunct D;
+  D.H = St;
+  for (const Function *Dtor : P.StaticDtors) {
+    if (!relevant(*Dtor, {}, St.flags()))
+      continue;
+    const Summary &Sum = analyze(*Dtor, St.flags(), {}, Env());
+    for (const Pending &Pd : Sum.Findings)
+      if (Pd.Close)
+        addFinding(Found, resolveFinding(Pd, D, At, At));
+  }
+}
+
+void HandleAnalysis::returnFromMain(const Function &Main, const State &AtReturn) {
+  const Note *At = nullptr;
+  for (const Disjunct &D : AtReturn) {
+    if (!D.H.I)
+      continue;
+    if (!At)
+      At = note(Note::ChildCall, Main.Loc,
+                "returning from main runs the destructors of static objects");
+    std::vector<Pending> Found;
+    runStaticDestructors(D.H, At, Found);
+    for (Pending &Pd : Found) {
+      Pd.Assumed = addAssumed(uint16_t(Pd.Assumed), D.Assumed);
+      Results.push_back(std::move(Pd));
+    }
+  }
+}
+
+void HandleAnalysis::runFramework(const std::string &Fw,
+                                  const std::string &Display,
+                                  const std::vector<const HookBinding *> &Bindings,
+                                  const State &Start) {
+  auto functionOf = [&](const HookBinding *B) -> const Function * {
+    auto It = P.Functions.find(B->FunctionUsr);
+    return It == P.Functions.end() ? nullptr : It->second;
+  };
+  auto firstArg = [&](int64_t V) {
+    Env E;
+    if (uint32_t Param = G.paramPlace(0); Param != FlowGraph::NoRef)
+      E.set(Param, AbsVal::constant(V));
+    return E;
+  };
+  Chain CreatorHook = nullptr;
+  auto run = [&](const HookBinding *B, const State &In, const Env &Params,
+                 const Note *HookNote) {
+    const Function *F = functionOf(B);
+    if (!F)
+      return In;
+    State Out = runEntry(*F, In, Params, HookNote, B->AbortsIf);
+    for (const Disjunct &D : Out)
+      if (D.H.L && !CreatorHook &&
+          std::none_of(In.begin(), In.end(),
+                       [](const Disjunct &X) { return bool(X.H.L); }))
+        CreatorHook = Mem.single(HookNote);
+    return Out;
+  };
+  State Master = Start;
+  for (const HookBinding *B : Bindings)
+    if (B->Role == int(HookRole::PreFork))
+      Master = run(B, Master, {}, note(Note::Hook, B->Loc, B->Note));
+  for (const HookBinding *B : Bindings)
+    if (B->Role == int(HookRole::PostFork))
+      for (int64_t V : B->MasterArgs)
+        Master = run(B, Master, firstArg(V),
+                     note(Note::Hook, B->Loc,
+                          Display + " also calls '" + B->FunctionName +
+                              "' in the master process before it forks (with " +
+                              std::to_string(V) + ")"));
+  bool AnyLive = std::any_of(Master.begin(), Master.end(), [](const Disjunct &D) {
+    return D.H.L || D.H.I;
+  });
+  if (!AnyLive)
+    return;
+  // Each worker is a child of the master.
+  State Worker;
+  for (const Disjunct &D : Master) {
+    Disjunct C = D;
+    C.H = HState();
+    if (D.H.I) {
+      C.H.I = D.H.I;
+    } else if (D.H.L) {
+      InhW W;
+      W.CreatedFromInput = D.H.L->FromInput;
+      W.Created = D.H.L->Created;
+      // The worker hook that reaches the use is the fork's note (Via).
+      W.ForkApi = Mem.intern(Display + " forks its worker processes");
+      W.Hooks = CreatorHook;
+      W.Framework = Fw;
+      C.H.I = W;
+    }
+    C.Child = true;
+    C.V.toChild();
+    Worker.push_back(std::move(C));
+  }
+  for (const HookBinding *B : Bindings) {
+    if (B->Role != int(HookRole::PostFork))
+      continue;
+    Env Params = B->WorkerArgs.empty() ? Env() : firstArg(B->WorkerArgs.front());
+    Worker = run(B, Worker, Params, note(Note::Fork, B->Loc, B->Note));
+  }
+  for (const HookBinding *B : Bindings)
+    if (B->Role == int(HookRole::Request))
+      run(B, Worker, {}, note(Note::Fork, B->Loc, B->Note));
+}
+
+} // namespace forksafe

@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: Apache-2.0
+// The intraprocedural half of the engine (Engine.h): one function's blocks
+// to a fixpoint over disjunctive states, branches decided or narrowed by
+// values, the transfer of handle events and stores. Calls, forks and entry
+// points are in Calls.cpp.
+#include "Engine.h"
+
+#include "ValueEval.h"
+
+#include <algorithm>
+
+namespace forksafe {
+
+namespace {
+/// Disjuncts kept apart per kind (child or not) at a program point before
+/// they are merged into one; exit cases kept apart per function.
+constexpr size_t MaxDisjuncts = 4;
+constexpr size_t MaxExitCases = 6;
+/// Visits of a block after which joins widen (loops that count end).
+constexpr uint16_t WidenAfter = 3;
+
+uint16_t addAssumed(uint16_t A, uint16_t B) {
+  return uint16_t(std::min<unsigned>(A + B, 0xffff));
+}
+} // namespace
+
+HandleAnalysis::HandleAnalysis(const Program &P, const FlowGraph &G,
+                               const Relevance &Rel, const Target &H)
+    : P(P), G(G), Rel(Rel), H(H), Memo(P.ById.size()),
+      Fns(Rel.forHandle(H.Var)) {
+  // Which places name this handle: decided once per place.
+  RefMatch.reserve(G.numPlaces());
+  for (uint32_t Id = 0; Id < G.numPlaces(); ++Id) {
+    std::optional<HandleRef> C = concrete(*G.place(Id).Ref);
+    RefMatch.push_back(!C                                      ? NoMatch
+                       : C->Kind == HandleRef::Param           ? ParamMatch
+                       : C->Var == H.Var && C->Path == H.Path ? Match
+                                                               : NoMatch);
+  }
+  for (const Function *D : P.StaticDtors)
+    DtorsTouch = DtorsTouch || Fns.Touches[P.idOf(*D)];
+  for (int Flags = 0; Flags < 4; ++Flags) {
+    ExitCase X;
+    if (Flags & 1)
+      X.D.H.L = LiveW{true, nullptr};
+    if (Flags & 2)
+      X.D.H.I = InhW{true, false, nullptr, nullptr, {}, nullptr, {}};
+    Identity[Flags].Exits.push_back(X);
+  }
+}
+
+// --- Which references name the handle ------------------------------------
+
+std::optional<HandleRef> HandleAnalysis::concrete(const HandleRef &R) const {
+  if (R.Kind != HandleRef::Result)
+    return R;
+  auto It = P.Functions.find(R.Var);
+  if (It == P.Functions.end() || !It->second->ReturnsRef)
+    return std::nullopt;
+  HandleRef Out = *It->second->ReturnsRef;
+  Out.Path += R.Path;
+  return Out;
+}
+
+bool HandleAnalysis::refersTo(const HandleRef &Ref, const Bindings &B) const {
+  std::optional<HandleRef> C = concrete(Ref);
+  if (!C)
+    return false;
+  if (C->Kind == HandleRef::Param) {
+    auto It = B.find(C->ParamIndex);
+    return It != B.end() && It->second == C->Path;
+  }
+  return C->Var == H.Var && C->Path == H.Path;
+}
+
+bool HandleAnalysis::refersTo(uint32_t Place, const Bindings &B) const {
+  uint8_t M = RefMatch[Place];
+  return M == Match ||
+         (M == ParamMatch && !B.empty() && refersTo(*G.place(Place).Ref, B));
+}
+
+bool HandleAnalysis::relevantId(uint32_t Id, int Flags) const {
+  const FlowGraph::Function &F = G.function(Id);
+  if (Fns.Creates[Id] || F.WritesValues || F.MayExit)
+    return true;
+  if ((Flags & 1) && (Rel.forks(Id) || Fns.Ends[Id]))
+    return true;
+  return (Flags & 2) && (Fns.Touches[Id] || (DtorsTouch && Rel.exits(Id)));
+}
+
+bool HandleAnalysis::relevant(const Function &F, const Bindings &B,
+                              int Flags) const {
+  return (!B.empty() && Rel.usesParams(F)) || relevantId(P.idOf(F), Flags);
+}
+
+bool HandleAnalysis::skippable(const FlowGraph::Event &E, const Bindings &B,
+                               const State &S) const {
+  if (E.Skippable)
+    return true;
+  if (E.PassesHandles || (E.Ref != FlowGraph::NoRef && refersTo(E.Ref, B)))
+    return false;
+  int Flags = 0;
+  for (const Disjunct &D : S)
+    Flags |= D.H.flags();
+  for (const uint32_t *T = G.targetsBegin(E), *End = G.targetsEnd(E);
+       T != End; ++T)
+    if (relevantId(*T, Flags))
+      return false;
+  return true;
+}
+
+// --- Joins -----------------------------------------------------------------
+
+namespace {
+/// Adds N to the disjuncts at a point; returns whether they changed.
+bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
+  Disjunct *SameKind = nullptr;
+  size_t Count = 0;
+  for (Disjunct &E : Dst) {
+    if (E.Child != N.Child)
+      continue;
+    if (E.V == N.V) {
+      bool Changed = E.H.join(N.H);
+      if (N.Assumed < E.Assumed) {
+        E.Assumed = N.Assumed;
+        Changed = true;
+      }
+      return Changed;
+    }
+    if (N.H.leq(E.H) && N.V.leq(E.V) && E.Assumed <= N.Assumed)
+      return false; // nothing new
+    SameKind = SameKind ? SameKind : &E;
+    ++Count;
+  }
+  if (Count < MaxDisjuncts) {
+    Dst.push_back(std::move(N));
+    return true;
+  }
+  bool Changed = SameKind->V.join(N.V, Widen);
+  Changed |= SameKind->H.join(N.H);
+  SameKind->Assumed = std::min(SameKind->Assumed, N.Assumed);
+  return Changed;
+}
+
+void joinExit(Summary &S, ExitCase &&X) {
+  ExitCase *SameKind = nullptr;
+  size_t Count = 0;
+  for (ExitCase &E : S.Exits) {
+    if (E.D.Child != X.D.Child)
+      continue;
+    if (E.D.V == X.D.V && E.Ret == X.Ret) {
+      E.D.H.join(X.D.H);
+      E.D.Assumed = std::min(E.D.Assumed, X.D.Assumed);
+      return;
+    }
+    SameKind = SameKind ? SameKind : &E;
+    ++Count;
+  }
+  if (Count < MaxExitCases) {
+    S.Exits.push_back(std::move(X));
+    return;
+  }
+  SameKind->D.V.join(X.D.V, false);
+  SameKind->D.H.join(X.D.H);
+  SameKind->Ret = SameKind->Ret.join(X.Ret);
+  SameKind->D.Assumed = std::min(SameKind->D.Assumed, X.D.Assumed);
+}
+} // namespace
+
+// --- One function ------------------------------------------------------------
+
+const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
+                                       const Bindings &B, const Env &In) {
+  std::vector<MemoEntry> &Entries = Memo[P.idOf(F)];
+  for (const MemoEntry &M : Entries)
+    if (M.Flags == Flags && M.B == B && M.In == In)
+      // Unfinished: recursion; assume the call changes nothing.
+      return M.Done ? *M.Done : Identity[Flags];
+  size_t Slot = Entries.size();
+  Entries.push_back(MemoEntry{Flags, B, In, nullptr});
+  const FlowGraph::Function &GF = G.function(P.idOf(F));
+
+  Disjunct Start;
+  Start.H = Identity[Flags].Exits.front().D.H;
+  Start.V = In;
+  Summary Out;
+  if (F.Entry == F.ExitBlock) { // no CFG: returns, having done nothing
+    Out.Exits.push_back(ExitCase{std::move(Start), AbsVal::top()});
+  } else {
+    std::vector<std::optional<State>> InStates(F.Blocks.size());
+    std::vector<uint16_t> Visits(F.Blocks.size(), 0);
+    std::vector<char> Queued(F.Blocks.size(), 0);
+    std::vector<unsigned> Work = {F.Entry};
+    InStates[F.Entry] = State{Start};
+    Queued[F.Entry] = true;
+    for (size_t Head = 0; Head < Work.size(); ++Head) { // FIFO
+      unsigned BId = Work[Head];
+      Queued[BId] = false;
+      ++Visits[BId];
+      State S = *InStates[BId];
+      const FlowGraph::Block &GB = G.block(GF, BId);
+      for (const FlowGraph::Event *E = G.eventsBegin(GB),
+                                  *End = G.eventsEnd(GB);
+           E != End && !S.empty(); ++E) {
+        // Events on other handles, stores nothing reads, and calls that
+        // change nothing for this handle: skipped without their facts.
+        if (E->Kind == EventKind::Call && skippable(*E, B, S)) {
+          if (E->Result != FlowGraph::NoRef)
+            for (Disjunct &D : S)
+              D.V.erase(E->Result);
+          continue;
+        }
+        if (E->Kind == EventKind::Assign ? E->Dst == FlowGraph::NoRef
+            : E->Kind == EventKind::AtFork ? true
+            : E->Kind != EventKind::Call && E->Kind != EventKind::Fork &&
+                      E->Kind != EventKind::Exit
+                ? !refersTo(E->Ref, B)
+                : false)
+          continue;
+        transfer(*E->Facts, *E, B, S, Out.Findings);
+      }
+      for (const Disjunct &D : S)
+        for (const FlowGraph::Edge *Ed = G.edgesBegin(GB),
+                                   *End = G.edgesEnd(GB);
+             Ed != End; ++Ed) {
+          Disjunct N;
+          bool Feasible = true;
+          branch(GB, D, B, *Ed, N, Feasible);
+          if (!Feasible)
+            continue;
+          if (Ed->To == F.ExitBlock) {
+            AbsVal Ret;
+            if (GB.Return != FlowGraph::NoExpr) {
+              Oracle O(*this, B, N.H);
+              Ret = evaluate(G.expr(GB.Return), N.V, O);
+            }
+            joinExit(Out, ExitCase{std::move(N), Ret});
+            continue;
+          }
+          unsigned To = Ed->To;
+          if (!InStates[To])
+            InStates[To].emplace();
+          if (joinInto(*InStates[To], std::move(N), Visits[To] >= WidenAfter) &&
+              !Queued[To]) {
+            Queued[To] = true;
+            Work.push_back(To);
+          }
+        }
+    }
+  }
+  // Entries may have grown meanwhile (other inputs, deeper in the
+  // recursion): find the slot again by index.
+  Summaries.push_back(std::move(Out));
+  return *(Memo[P.idOf(F)][Slot].Done = &Summaries.back());
+}
+
+void HandleAnalysis::branch(const FlowGraph::Block &GB, const Disjunct &D,
+                            const Bindings &B, const FlowGraph::Edge &Ed,
+                            Disjunct &Out, bool &Feasible) const {
+  Out = D;
+  Feasible = true;
+  if (Ed.When == forksafe::Edge::Always || GB.Cond == FlowGraph::NoExpr)
+    return;
+  Oracle O(*this, B, Out.H);
+  const ValueNode *C = G.expr(GB.Cond);
+  bool Decided = true;
+  switch (Ed.When) {
+  case forksafe::Edge::True:
+  case forksafe::Edge::False: {
+    bool Want = Ed.When == forksafe::Edge::True;
+    Decided = evaluate(C, Out.V, O).truth() >= 0;
+    Feasible = refine(C, Want, Out.V, O);
+    break;
+  }
+  case forksafe::Edge::Case: {
+    AbsVal V = evaluate(C, Out.V, O);
+    Decided = V.isConst();
+    Feasible = !Ed.Facts->Cases.empty() &&
+               refineEquals(C, Ed.Facts->Cases.front(), true, Out.V, O);
+    break;
+  }
+  case forksafe::Edge::Default:
+    Decided = evaluate(C, Out.V, O).isConst();
+    for (const FlowGraph::Edge *Other = G.edgesBegin(GB),
+                               *End = G.edgesEnd(GB);
+         Other != End && Feasible; ++Other)
+      if (Other->When == forksafe::Edge::Case)
+        for (int64_t V : Other->Facts->Cases)
+          Feasible = Feasible && refineEquals(C, V, false, Out.V, O);
+    break;
+  default:
+    break;
+  }
+  if (Feasible && !Decided)
+    Out.Assumed = addAssumed(Out.Assumed, 1);
+}
+
+// --- Events ------------------------------------------------------------------
+
+void HandleAnalysis::transfer(const Event &E, const FlowGraph::Event &GE,
+                              const Bindings &B, State &S,
+                              std::vector<Pending> &Found) {
+  switch (E.Kind) {
+  case EventKind::Create:
+  case EventKind::Connect:
+  case EventKind::Reset: {
+    if (E.Once) { // a static local's initialiser: once per process tree
+      bool Initialised = false;
+      for (const Disjunct &D : S)
+        Initialised |= D.H.L || D.H.I;
+      if (Initialised) {
+        for (Disjunct &D : S)
+          if (!D.H.L && !D.H.I)
+            D.H.L = LiveW{false, Mem.single(Recipe::OnceMade, E)};
+        return;
+      }
+    }
+    Chain N = Mem.single(Recipe::Made, E);
+    for (Disjunct &D : S)
+      D.H = HState{LiveW{false, N}, std::nullopt};
+    return;
+  }
+  case EventKind::Close:
+    for (Disjunct &D : S) {
+      if (D.H.I && E.HarmfulClose) {
+        Pending Pd;
+        Pd.I = *D.H.I;
+        Pd.Use = Mem.single(Recipe::Closed, E);
+        Pd.Close = true;
+        Pd.Harm = E.Harm;
+        Pd.Assumed = D.Assumed;
+        addFinding(Found, Pd);
+      }
+      D.H = HState();
+    }
+    return;
+  case EventKind::Init:
+  case EventKind::Kill:
+    for (Disjunct &D : S)
+      D.H = HState();
+    return;
+  case EventKind::Use:
+    for (Disjunct &D : S) {
+      if (D.H.I) {
+        Pending Pd;
+        Pd.I = *D.H.I;
+        Pd.Use = Mem.single(Recipe::Used, E);
+        Pd.Assumed = D.Assumed;
+        addFinding(Found, Pd);
+      } else if (E.Connects && !D.H.L) { // a lazy handle's first use
+        D.H.L = LiveW{false, Mem.single(Recipe::FirstUse, E)};
+      }
+    }
+    return;
+  case EventKind::Assign:
+    for (Disjunct &D : S) {
+      Oracle O(*this, B, D.H);
+      AbsVal V = evaluate(G.expr(GE.Value), D.V, O);
+      if (G.place(GE.Dst).Weak)
+        D.V.setWeak(GE.Dst, V);
+      else
+        D.V.set(GE.Dst, V);
+    }
+    return;
+  case EventKind::Exit: {
+    // Only an inherited handle's destructor can do harm (and the note is
+    // only written then).
+    bool AnyInherited = std::any_of(S.begin(), S.end(),
+                                    [](const Disjunct &D) { return bool(D.H.I); });
+    if (E.Exit == ExitKind::Exit && AnyInherited) {
+      Note Exit;
+      Exit.What = Note::ChildCall;
+      Exit.Loc = E.Loc;
+      Exit.Message = E.Api + "() runs the destructors of static objects here";
+      if (E.Api == "exit") { // _Exit (C99 <stdlib.h>) runs none
+        Exit.FixFrom = "exit";
+        Exit.FixTo = "_Exit";
+      }
+      const Note *AtExit = Mem.add(std::move(Exit));
+      for (const Disjunct &D : S)
+        if (D.H.I) {
+          std::vector<Pending> Dtor;
+          runStaticDestructors(D.H, AtExit, Dtor);
+          for (Pending &Pd : Dtor) {
+            Pd.Assumed = addAssumed(uint16_t(Pd.Assumed), D.Assumed);
+            addFinding(Found, std::move(Pd));
+          }
+        }
+    }
+    S.clear();
+    return;
+  }
+  case EventKind::Fork:
+    applyFork(E, GE, B, S, Found);
+    return;
+  case EventKind::Call:
+    applyCall(E, GE, B, S, Found);
+    return;
+  case EventKind::AtFork:
+    return;
+  }
+}
+
+void HandleAnalysis::addFinding(std::vector<Pending> &Out, Pending Pd) const {
+  // The best witness per inherited-from-above or not, per check and per
+  // fork site (a few: the others are named in notes).
+  constexpr size_t MaxSites = 4;
+  std::optional<Location> Site = forkSiteOf(Pd);
+  size_t Same = 0;
+  Pending *Worst = nullptr;
+  for (Pending &Q : Out) {
+    if (Q.I.FromInput != Pd.I.FromInput || Q.Close != Pd.Close)
+      continue;
+    if (forkSiteOf(Q) == Site) {
+      if (betterPending(Pd, Q))
+        Q = std::move(Pd);
+      return;
+    }
+    ++Same;
+    if (!Worst || betterPending(*Worst, Q))
+      Worst = &Q;
+  }
+  if (Same < MaxSites)
+    Out.push_back(std::move(Pd));
+  else if (betterPending(Pd, *Worst))
+    *Worst = std::move(Pd);
+}
+
+} // namespace forksafe

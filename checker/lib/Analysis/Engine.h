@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: Apache-2.0
+/// The flow analysis of one handle over the linked program.
+///
+/// A program point holds a few disjuncts (the states of the processes that
+/// can be there, Pulse-style): each knows what may hold of the handle (live
+/// in this process, inherited from a parent), the values of the places that
+/// decide branches (fork results, constants from callers, returned values,
+/// flags), whether a fork on the way made it a child, and how many branches
+/// it took on values nothing decided. A fork splits a disjunct into the
+/// child (result 0, handle inherited), the parent (a positive pid) and the
+/// failure (-1), so 'if (pid == 0)' after any wrapper that returns the pid
+/// sends them apart. Functions are summarised per (handle facts on entry,
+/// parameters carrying the handle, values on entry), with one exit case per
+/// distinct outcome (returned value, values, child or not); witnesses are
+/// kept relative to the function and resolved where a summary is applied.
+#pragma once
+
+#include "AbstractValue.h"
+#include "ValueEval.h"
+#include "FlowGraph.h"
+#include "Relevance.h"
+#include "Witness.h"
+
+#include "forksafe/Rules.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <vector>
+
+namespace forksafe {
+
+/// The handle being analysed: a variable and a member path.
+struct Target {
+  std::string Var, Path;
+  const HandleVar *Info = nullptr;
+  Semantics Sem = Semantics::SharedSocket;
+};
+
+struct Disjunct {
+  HState H;
+  Env V;
+  bool Child = false;   // a fork on the way made this process a child
+  uint16_t Assumed = 0; // branches taken on values nothing decided
+};
+using State = llvm::SmallVector<Disjunct, 2>;
+
+/// One way out of a function.
+struct ExitCase {
+  Disjunct D;
+  AbsVal Ret;
+};
+
+struct Summary {
+  llvm::SmallVector<ExitCase, 2> Exits; // empty: never returns
+  std::vector<Pending> Findings;
+};
+
+class HandleAnalysis {
+public:
+  HandleAnalysis(const Program &P, const FlowGraph &G, const Relevance &Rel,
+                 const Target &H);
+
+  /// Runs F from the program's point of view in state In; findings
+  /// resolved at this level go to Results. Via: how a framework reaches F
+  /// (a hook's note), in front of the path to a use. AbortsIf: the return
+  /// values that stop the program (a pre-fork hook); those paths end.
+  State runEntry(const Function &F, const State &In, const Env &Params = {},
+                 const Note *Via = nullptr, const std::string &AbortsIf = {});
+  /// A child that returns from main runs the static destructors too.
+  void returnFromMain(const Function &Main, const State &AtReturn);
+  /// A framework's process model: the master runs the pre-fork hooks (and
+  /// post-fork hooks it also calls with master arguments), then forks; each
+  /// worker runs the post-fork hooks, then serves requests.
+  void runFramework(const std::string &Fw, const std::string &Display,
+                    const std::vector<const HookBinding *> &Bindings,
+                    const State &Start);
+  /// The state the program starts in: globals' initial values.
+  State startState() const;
+
+  std::vector<Pending> Results;
+
+private:
+  using Bindings = std::map<int, std::string>; // param -> remaining path
+  class Oracle;
+  struct Via;
+
+  const Summary &analyze(const Function &F, int Flags, const Bindings &B,
+                         const Env &In);
+  void transfer(const Event &E, const FlowGraph::Event &GE, const Bindings &B,
+                State &S, std::vector<Pending> &Found);
+  void applyCall(const Event &E, const FlowGraph::Event &GE, const Bindings &B,
+                 State &S, std::vector<Pending> &Found);
+  void applyFork(const Event &E, const FlowGraph::Event &GE, const Bindings &B,
+                 State &S, std::vector<Pending> &Found);
+  /// Runs the pthread_atfork handlers of one kind on a disjunct, as calls.
+  void runAtFork(const std::vector<const Function *> &Handlers,
+                 const Event &At, const char *Kind, Disjunct D, State &Out,
+                 std::vector<Pending> &Found);
+  /// Applies F's summary (run from disjunct D) as a call at Call.
+  void applySummary(const Function &F, const FlowGraph::Event *Call,
+                    const Disjunct &D, const Bindings &CalleeB, const Via &V,
+                    const Env &In, State &Out, std::vector<Pending> &Found);
+  Env calleeInput(const Function &F, const FlowGraph::Event *Call,
+                  const Disjunct &D, const Bindings &B) const;
+  void branch(const FlowGraph::Block &GB, const Disjunct &D,
+              const Bindings &B, const FlowGraph::Edge &Ed, Disjunct &Out,
+              bool &Feasible) const;
+  bool skippable(const FlowGraph::Event &E, const Bindings &B,
+                 const State &S) const;
+  bool relevantId(uint32_t Id, int Flags) const;
+  bool relevant(const Function &F, const Bindings &B, int Flags) const;
+  bool refersTo(uint32_t Place, const Bindings &B) const;
+  bool refersTo(const HandleRef &Ref, const Bindings &B) const;
+  std::optional<HandleRef> concrete(const HandleRef &R) const;
+  Bindings bindArgs(const Event &Call, const Bindings &B) const;
+  void runStaticDestructors(const HState &St, const Note *At,
+                            std::vector<Pending> &Found);
+  void addFinding(std::vector<Pending> &Out, Pending Pd) const;
+
+  // Witnesses.
+  const Note *note(Note::Kind K, const Location &L, std::string Msg);
+  std::string name() const { return "'" + H.Info->Name + "'"; }
+  Chain prefixed(const Via &V, Chain Rest);
+  HState resolveState(const HState &Exit, const HState &Caller, const Via &V);
+  InhW resolveInh(const InhW &W, const HState &Caller, const Via &V);
+  Pending resolveFinding(const Pending &Pd, const Disjunct &Caller,
+                         const Via &Call, const Via &ChildCall);
+  HState inherit(const HState &From, const Event &E, const std::string &Msg);
+
+  const Program &P;
+  const FlowGraph &G;
+  const Relevance &Rel;
+  const Target &H;
+  enum : uint8_t { NoMatch, Match, ParamMatch };
+  std::vector<uint8_t> RefMatch; // by place id
+  /// Summaries by function id: a function has a few at most.
+  struct MemoEntry {
+    int Flags;
+    Bindings B;
+    Env In;
+    const Summary *Done; // null: being computed (recursion)
+  };
+  std::vector<std::vector<MemoEntry>> Memo;
+  std::deque<Summary> Summaries; // stable: callers hold references
+  Summary Identity[4];           // what recursion is assumed to do
+  Relevance::ForHandle Fns;
+  bool DtorsTouch = false;
+  Arena Mem;
+};
+
+/// Places as the analysis of this handle sees them: the handle itself is
+/// known non-null while it is live, and found null on a branch it is not
+/// live there; unfollowed globals are unknown; one element of many is
+/// never narrowed.
+class HandleAnalysis::Oracle : public PlaceOracle {
+public:
+  Oracle(const HandleAnalysis &A, const Bindings &B, HState &H)
+      : A(A), B(B), H(H) {}
+  AbsVal read(uint32_t Place, const Env &E) const override {
+    const FlowGraph::Place &Pl = A.G.place(Place);
+    if (Pl.Untrusted)
+      return AbsVal::top();
+    if (A.refersTo(Place, B))
+      return H.L || H.I ? AbsVal::nonNull() : AbsVal::top();
+    return E.get(Place);
+  }
+  bool assume(uint32_t Place, const AbsVal &V, Env &E) override {
+    if (A.refersTo(Place, B)) {
+      if (V.Lo == 0 && V.Hi == 0) {
+        if (H.L || H.I)
+          return false; // a live handle is not null
+        H = HState();
+      }
+      return true;
+    }
+    const FlowGraph::Place &Pl = A.G.place(Place);
+    if (Pl.Untrusted || Pl.Weak)
+      return !read(Place, E).meet(V).empty();
+    return PlaceOracle::assume(Place, V, E);
+  }
+
+private:
+  const HandleAnalysis &A;
+  const Bindings &B;
+  HState &H;
+};
+
+} // namespace forksafe
