@@ -90,6 +90,10 @@ def variants(path, srcroot):
         cut = words.index("--")
         before, flags = words[:cut], words[cut + 1:]
         checks = None
+        # An output format changes how findings are written, not which:
+        # the same flags' text run is the variant that is compared.
+        if any(w.startswith("--format=") for w in before):
+            continue
         for w in before:
             if w.startswith("--checks="):
                 checks = w[len("--checks="):]

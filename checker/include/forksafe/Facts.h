@@ -92,6 +92,10 @@ struct Event {
   std::string CalleeName;  // for notes
   std::string IndirectSig; // canonical function type, for indirect calls
   std::string IndirectVia; // the field or variable called through (its USR)
+  // A call through an element of a statically initialised table
+  // ('modules[i].on_stage(...)'): the table (TUFacts::Tables key) and the
+  // index's value, so a known index reaches that element's function only.
+  std::string IndirectTable, IndirectIndex;
   bool Virtual = false;
   bool NoReturn = false;
   std::vector<std::pair<int, HandleRef>> Args; // handles passed by argument
@@ -104,6 +108,7 @@ struct Event {
   // ValueExpr below), and the function-pointer arguments as slots
   // ("&USR": that function; else the slot a pointer was loaded from), by
   // argument index; a function-pointer flow into the targets' parameters.
+  // Data pointers too: "*USR\n.path" for the address of a global.
   std::vector<std::pair<int, std::string>> ArgValues;
   std::vector<std::pair<int, std::string>> SlotArgs;
   // Fork events.
@@ -293,10 +298,19 @@ struct TUFacts {
   // reach any escaped function of its type).
   std::map<std::string, std::vector<std::string>> FunctionSlots;
   std::vector<std::pair<std::string, std::string>> SlotFlows;
+  // Data pointers the same way: the globals (and members of globals) whose
+  // address is stored into a slot ('ConnGuard g{&g_pg}', 'app.state =
+  // &g_state'), as "USR\n.path", so a handle reached through a pointer
+  // member is the handle it points to.
+  std::map<std::string, std::vector<std::string>> DataSlots;
   std::vector<std::string> OpaqueSlots;
   // Scalar globals' initial values (USR + member path -> value), for the
   // definitions with a constant initialiser (or none: zero).
   std::map<std::string, int64_t> GlobalInits;
+  // Arrays of function pointers, or of structs with function-pointer
+  // members, initialised statically and never stored into in their TU:
+  // "USR" or "USR.member" -> each element's function (USR, "" for none).
+  std::map<std::string, std::vector<std::string>> Tables;
   // Globals (USRs) another name may write: their address is taken, or they
   // are volatile. No initial value of theirs, or of their members, holds.
   std::vector<std::string> EscapedGlobals;

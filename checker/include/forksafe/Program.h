@@ -43,6 +43,19 @@ struct Program {
   /// Scalar globals' initial values (USR + path), for globals no other
   /// name can write (EscapedGlobals of every TU removed).
   std::map<std::string, int64_t> GlobalInits;
+  /// Statically initialised tables of functions (TUFacts::Tables): each
+  /// element's function, null where there is none or it has no body.
+  std::map<std::string, std::vector<const Function *>> Tables;
+  /// A global (USR, member path) a data pointer may point to.
+  struct Pointee {
+    std::string Var, Path;
+  };
+  /// What pointer members (by field USR: "c:@S@App@FI@state") and pointer
+  /// variables (by USR) may point to: globals whose address was stored
+  /// there.
+  std::map<std::string, std::vector<Pointee>> MemberPointees, VarPointees;
+  /// "c:@S@App" of a field's or a method's USR ("" if neither).
+  static std::string classOf(const std::string &Usr);
   /// Functions code without a body can call (their address escaped), and
   /// uncalled ones: their writes to globals are not followed.
   std::vector<bool> CalledFromOutside; // by id

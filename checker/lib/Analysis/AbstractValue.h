@@ -88,11 +88,6 @@ public:
   }
   /// Stores V (an unknown value removes the entry).
   void set(uint32_t Place, const AbsVal &V);
-  /// A store to one element of many ('a[i] = v'): joins.
-  void setWeak(uint32_t Place, const AbsVal &V) {
-    if (const AbsVal *Old = find(Place))
-      set(Place, Old->join(V));
-  }
   void erase(uint32_t Place) { set(Place, AbsVal::top()); }
   bool operator==(const Env &O) const { return Entries == O.Entries; }
   bool operator!=(const Env &O) const { return !(Entries == O.Entries); }

@@ -156,6 +156,22 @@ HandleAnalysis::Bindings HandleAnalysis::bindArgs(const Event &Call,
         Out[Index] = Rest;
     } else if (C->Var == H.Var && pathPrefix(C->Path, H.Path, Rest)) {
       Out[Index] = Rest;
+    } else if (auto It = VarRoutes.find(C->Var); It != VarRoutes.end()) {
+      // A pointer to the handle's object: the callee sees the object.
+      for (const std::string &Path : It->second)
+        if (pathPrefix(Path + C->Path, H.Path, Rest)) {
+          Out[Index] = Rest;
+          break;
+        }
+    } else if (Index == -1 && C->Kind != HandleRef::Result) {
+      // An object whose pointer member may point to the handle's
+      // ('App app{&g_state}'): its methods reach it as 'this->state'.
+      std::string Class = Program::classOf(Call.Callee);
+      for (const MemberRoute &Route : MemberRoutes)
+        if (!Class.empty() && Route.Class == Class) {
+          Out[Index] = "." + Route.Member + Route.Rest;
+          break;
+        }
     }
   }
   return Out;
@@ -212,21 +228,24 @@ void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Cal
     } else if (X.D.Child) {
       N.V.toChild();
     }
-    // What the callee stored: globals, and the caller's memory it was
-    // handed ('&pid', 'cmd').
-    for (const uint32_t *W = G.writesBegin(GF), *End = G.writesEnd(GF);
-         W != End; ++W) {
-      uint32_t Mine = G.place(*W).Global ? *W : mapped(G, Call, *W);
-      if (Mine == FlowGraph::NoRef || G.place(Mine).Untrusted)
-        continue;
-      AbsVal Val = X.D.V.get(*W);
-      if (G.place(Mine).Weak)
-        N.V.setWeak(Mine, Val);
-      else
-        N.V.set(Mine, Val);
-    }
-    if (Call && Call->Result != FlowGraph::NoRef)
+    // What the callee stored (globals, and the caller's memory it was
+    // handed: '&pid', 'cmd'), and what its branches learnt of what it read
+    // ('if (db_url)' in a callee decides 'db_url' for the caller too).
+    for (auto [Begin, End] : {std::pair{G.writesBegin(GF), G.writesEnd(GF)},
+                              std::pair{G.readsBegin(GF), G.readsEnd(GF)}})
+      for (const uint32_t *W = Begin; W != End; ++W) {
+        uint32_t Mine = G.place(*W).Global ? *W : mapped(G, Call, *W);
+        if (Mine == FlowGraph::NoRef || G.place(Mine).Untrusted)
+          continue;
+        N.V.set(Mine, X.D.V.get(*W));
+      }
+    if (Call && Call->Result != FlowGraph::NoRef) {
       N.V.set(Call->Result, X.Ret);
+      for (const FlowGraph::PlaceMap *M = G.resultMapBegin(*Call),
+                                     *End = G.resultMapEnd(*Call);
+           M != End; ++M)
+        N.V.set(M->Caller, X.D.V.get(M->Callee));
+    }
     Out.push_back(std::move(N));
   }
 }
@@ -247,8 +266,27 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
   Bindings CalleeB = bindArgs(E, B);
   Via Call(E, false, P.resolvedByType(E));
   State Next;
-  for (const Disjunct &D : S)
+  for (const Disjunct &D : S) {
+    // 'modules[i].on_stage(...)' with i known: that element's function.
+    const Function *Element = nullptr;
+    bool Indexed = false;
+    if (GE.Table) {
+      HState Scratch = D.H;
+      Oracle O(*this, B, Scratch);
+      AbsVal I = evaluate(G.expr(GE.TableIndex), D.V, O);
+      if (I.isConst()) {
+        Indexed = true;
+        if (I.Lo >= 0 && uint64_t(I.Lo) < GE.Table->size())
+          Element = (*GE.Table)[size_t(I.Lo)];
+        if (!Element) { // no function there: nothing is called
+          Next.push_back(D);
+          continue;
+        }
+      }
+    }
     for (const Function *T : Targets) {
+      if (Indexed && T != Element)
+        continue;
       if (!relevant(*T, CalleeB, D.H.flags())) {
         Disjunct N = D;
         if (GE.Result != FlowGraph::NoRef)
@@ -259,6 +297,7 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       applySummary(*T, &GE, D, CalleeB, Call, calleeInput(*T, &GE, D, CalleeB),
                    Next, Found);
     }
+  }
   if (AssignsHandle) {
     bool Live = false;
     for (const Function *T : Targets)

@@ -28,6 +28,22 @@ HandleAnalysis::HandleAnalysis(const Program &P, const FlowGraph &G,
                                const Relevance &Rel, const Target &H)
     : P(P), G(G), Rel(Rel), H(H), Memo(P.ById.size()),
       Fns(Rel.forHandle(H.Var)) {
+  auto below = [&](const std::string &Prefix, std::string &Rest) {
+    if (H.Path.compare(0, Prefix.size(), Prefix) != 0)
+      return false;
+    Rest = H.Path.substr(Prefix.size());
+    return Rest.empty() || Rest[0] == '.' || Rest[0] == '[';
+  };
+  std::string Rest;
+  for (const auto &[Field, Pointees] : P.MemberPointees)
+    for (const Program::Pointee &Pt : Pointees)
+      if (Pt.Var == H.Var && below(Pt.Path, Rest))
+        MemberRoutes.push_back({Program::classOf(Field),
+                                Field.substr(Field.rfind("@FI@") + 4), Rest});
+  for (const auto &[Var, Pointees] : P.VarPointees)
+    for (const Program::Pointee &Pt : Pointees)
+      if (Pt.Var == H.Var && below(Pt.Path, Rest))
+        VarRoutes[Var].push_back(Pt.Path);
   // Which places name this handle: decided once per place.
   RefMatch.reserve(G.numPlaces());
   for (uint32_t Id = 0; Id < G.numPlaces(); ++Id) {
@@ -35,6 +51,7 @@ HandleAnalysis::HandleAnalysis(const Program &P, const FlowGraph &G,
     RefMatch.push_back(!C                                      ? NoMatch
                        : C->Kind == HandleRef::Param           ? ParamMatch
                        : C->Var == H.Var && C->Path == H.Path ? Match
+                       : viaPointerVar(*C)                     ? Match
                                                                : NoMatch);
   }
   for (const Function *D : P.StaticDtors)
@@ -62,6 +79,17 @@ std::optional<HandleRef> HandleAnalysis::concrete(const HandleRef &R) const {
   return Out;
 }
 
+/// 'cur->conn' with 'cur = &g_state': the handle g_state.conn.
+bool HandleAnalysis::viaPointerVar(const HandleRef &R) const {
+  auto It = VarRoutes.find(R.Var);
+  if (It == VarRoutes.end())
+    return false;
+  for (const std::string &Path : It->second)
+    if (Path + R.Path == H.Path)
+      return true;
+  return false;
+}
+
 bool HandleAnalysis::refersTo(const HandleRef &Ref, const Bindings &B) const {
   std::optional<HandleRef> C = concrete(Ref);
   if (!C)
@@ -70,7 +98,7 @@ bool HandleAnalysis::refersTo(const HandleRef &Ref, const Bindings &B) const {
     auto It = B.find(C->ParamIndex);
     return It != B.end() && It->second == C->Path;
   }
-  return C->Var == H.Var && C->Path == H.Path;
+  return (C->Var == H.Var && C->Path == H.Path) || viaPointerVar(*C);
 }
 
 bool HandleAnalysis::refersTo(uint32_t Place, const Bindings &B) const {
@@ -112,9 +140,20 @@ bool HandleAnalysis::skippable(const FlowGraph::Event &E, const Bindings &B,
 // --- Joins -----------------------------------------------------------------
 
 namespace {
+/// How much two disjuncts agree: merging the closest loses the least (a
+/// loop counter, not the flag that decided whether the handle exists).
+unsigned closeness(const Disjunct &A, const Disjunct &B) {
+  unsigned Score = A.H.flags() == B.H.flags() ? 1000 : 0;
+  for (const Env::Entry &E : A.V)
+    if (const AbsVal *V = B.V.find(E.first); V && *V == E.second)
+      ++Score;
+  return Score;
+}
+
 /// Adds N to the disjuncts at a point; returns whether they changed.
 bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
   Disjunct *SameKind = nullptr;
+  unsigned Best = 0;
   size_t Count = 0;
   for (Disjunct &E : Dst) {
     if (E.Child != N.Child)
@@ -129,7 +168,11 @@ bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
     }
     if (N.H.leq(E.H) && N.V.leq(E.V) && E.Assumed <= N.Assumed)
       return false; // nothing new
-    SameKind = SameKind ? SameKind : &E;
+    unsigned Score = closeness(E, N);
+    if (!SameKind || Score > Best) {
+      SameKind = &E;
+      Best = Score;
+    }
     ++Count;
   }
   if (Count < MaxDisjuncts) {
@@ -234,6 +277,9 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
               Oracle O(*this, B, N.H);
               Ret = evaluate(G.expr(GB.Return), N.V, O);
             }
+            // The caller sees globals, its memory and a returned struct;
+            // the callee's locals would only split the exit cases.
+            N.V.filter([&](uint32_t Pl) { return G.keptAtExit(GF, Pl); });
             joinExit(Out, ExitCase{std::move(N), Ret});
             continue;
           }
@@ -356,10 +402,7 @@ void HandleAnalysis::transfer(const Event &E, const FlowGraph::Event &GE,
     for (Disjunct &D : S) {
       Oracle O(*this, B, D.H);
       AbsVal V = evaluate(G.expr(GE.Value), D.V, O);
-      if (G.place(GE.Dst).Weak)
-        D.V.setWeak(GE.Dst, V);
-      else
-        D.V.set(GE.Dst, V);
+      D.V.set(GE.Dst, V);
     }
     return;
   case EventKind::Exit: {

@@ -136,6 +136,16 @@ private:
   const Target &H;
   enum : uint8_t { NoMatch, Match, ParamMatch };
   std::vector<uint8_t> RefMatch; // by place id
+  /// Pointer members that may point into the handle's variable: the
+  /// member's name and the handle's path below what it points to
+  /// ('state' -> ".conn" for 'app.state = &g_state', handle g_state.conn).
+  struct MemberRoute {
+    std::string Class, Member, Rest;
+  };
+  std::vector<MemberRoute> MemberRoutes;
+  /// Pointer variables that may point into it: USR -> the pointee's path.
+  std::map<std::string, std::vector<std::string>> VarRoutes;
+  bool viaPointerVar(const HandleRef &R) const;
   /// Summaries by function id: a function has a few at most.
   struct MemoEntry {
     int Flags;
@@ -153,8 +163,7 @@ private:
 
 /// Places as the analysis of this handle sees them: the handle itself is
 /// known non-null while it is live, and found null on a branch it is not
-/// live there; unfollowed globals are unknown; one element of many is
-/// never narrowed.
+/// live there; unfollowed globals are unknown.
 class HandleAnalysis::Oracle : public PlaceOracle {
 public:
   Oracle(const HandleAnalysis &A, const Bindings &B, HState &H)
@@ -177,7 +186,7 @@ public:
       return true;
     }
     const FlowGraph::Place &Pl = A.G.place(Place);
-    if (Pl.Untrusted || Pl.Weak)
+    if (Pl.Untrusted)
       return !read(Place, E).meet(V).empty();
     return PlaceOracle::assume(Place, V, E);
   }

@@ -25,6 +25,7 @@ public:
 
   void run() {
     encodeFunctions();
+    mapReturnedMembers();
     summariseValues();
     markUntrusted();
     killDeadStores();
@@ -46,7 +47,6 @@ private:
       Pl.Ref = &R;
       Pl.Global = R.Kind == HandleRef::Global;
       Pl.ParamMemory = R.Kind == HandleRef::Param && !R.Path.empty();
-      Pl.Weak = R.Path.find("[]") != std::string::npos;
       Pl.Untrusted = false;
       G.Places.push_back(Pl);
       if (R.Kind == HandleRef::Param && R.Path.empty() && R.ParamIndex >= 0) {
@@ -93,14 +93,14 @@ private:
         return I >= 0 && size_t(I) < Local.size() ? Local[size_t(I)] : NoRef;
       };
       Function Fn{uint32_t(G.Blocks.size()), uint32_t(F->Blocks.size()),
-                  0, 0, 0, 0, false, false, 0};
+                  0, 0, 0, 0, false, false, 0, 0, 0};
       size_t FirstNode = G.Nodes.size();
       for (const forksafe::Block &B : F->Blocks) {
         Block Out;
         Out.EventsBegin = uint32_t(G.Events.size());
         for (const forksafe::Event &E : B.Events) {
           Event Ev{E.Kind, false, false, NoRef, 0, 0, NoRef, NoRef, NoExpr,
-                   0, 0, 0, 0, &E};
+                   0, 0, 0, 0, 0, 0, NoExpr, nullptr, &E};
           switch (E.Kind) {
           case EventKind::Call: {
             TargetList Targets = P.targets(E);
@@ -118,6 +118,11 @@ private:
               G.Args.push_back({I, compile(*F, Local, Text)});
             Ev.ArgsEnd = uint32_t(G.Args.size());
             Fn.MayExit |= E.NoReturn && Targets.empty();
+            if (!E.IndirectTable.empty())
+              if (auto T = P.Tables.find(E.IndirectTable); T != P.Tables.end()) {
+                Ev.Table = &T->second;
+                Ev.TableIndex = compile(*F, Local, E.IndirectIndex);
+              }
             break;
           }
           case EventKind::Fork:
@@ -148,6 +153,8 @@ private:
         Out.EdgesEnd = uint32_t(G.Edges.size());
         Out.Cond = compile(*F, Local, B.Cond);
         Out.Return = compile(*F, Local, B.Return);
+        if (Out.Return != NoExpr && G.Nodes[Out.Return].Op == ValueOp::Place)
+          ReturnedPlaces[FId].insert(uint32_t(G.Nodes[Out.Return].Imm));
         G.Blocks.push_back(Out);
       }
       for (size_t N = FirstNode; N < G.Nodes.size(); ++N)
@@ -345,6 +352,15 @@ private:
       }
     }
     std::set<std::string> Roots = Escaped;
+    // '&g' handed to a function without a body: it can write g.
+    for (const Event &Ev : G.Events)
+      if (Ev.Kind == EventKind::Call && Ev.TargetsBegin == Ev.TargetsEnd)
+        for (uint32_t A = Ev.ArgsBegin; A < Ev.ArgsEnd; ++A) {
+          const ValueNode *N = G.expr(G.Args[A].Expr);
+          if (N->Op == ValueOp::AddrOf && N[1].Op == ValueOp::Place &&
+              G.Places[size_t(N[1].Imm)].Global)
+            Roots.insert(G.Places[size_t(N[1].Imm)].Ref->Var);
+        }
     for (uint32_t F = 0; F < N; ++F)
       if (Outside[F])
         for (uint32_t W : WritesOf[F])
@@ -369,18 +385,29 @@ private:
     }
   }
 
-  /// Whether a member of a stored struct is read ('s = f(); if (s.pid)').
+  /// Whether a member of a stored struct is read ('s = f(); if (s.pid)'),
+  /// or the struct a stored member belongs to ('s.pid = fork(); return s').
   bool hasReadMember(uint32_t Place) {
     if (ReadPrefixes.empty())
       for (uint32_t Read : ReadAnywhere) {
         HandleRef Q = *G.Places[Read].Ref;
+        ReadWhole.insert(keyOf(Q));
         while (!Q.Path.empty()) {
           size_t Cut = Q.Path.find_last_of(".*[");
           Q.Path.erase(Cut == std::string::npos ? 0 : Cut);
           ReadPrefixes.insert(keyOf(Q));
         }
       }
-    return ReadPrefixes.count(keyOf(*G.Places[Place].Ref)) != 0;
+    HandleRef R = *G.Places[Place].Ref;
+    if (ReadPrefixes.count(keyOf(R)))
+      return true;
+    while (!R.Path.empty()) {
+      size_t Cut = R.Path.find_last_of(".*[");
+      R.Path.erase(Cut == std::string::npos ? 0 : Cut);
+      if (ReadWhole.count(keyOf(R)))
+        return true;
+    }
+    return false;
   }
 
   Env initialGlobals() {
@@ -396,13 +423,58 @@ private:
     return E;
   }
 
+  /// A struct returned by value ('return pi;') carries its members' values
+  /// to the place the caller stores the result into ('pi = start()').
+  void mapReturnedMembers() {
+    size_t N = P.ById.size();
+    std::vector<std::vector<std::pair<uint32_t, std::string>>> Members(N);
+    for (uint32_t F = 0; F < N; ++F) {
+      std::set<uint32_t> Keep;
+      for (uint32_t Root : ReturnedPlaces[F]) {
+        const HandleRef &R = *G.Places[Root].Ref;
+        if (R.Kind != HandleRef::Local)
+          continue;
+        for (const HandleRef &M : P.ById[F]->Places)
+          if (M.Kind == R.Kind && M.Var == R.Var &&
+              M.Path.size() > R.Path.size() &&
+              M.Path.compare(0, R.Path.size(), R.Path) == 0) {
+            uint32_t Id = Ids.at(keyOf(M));
+            Keep.insert(Id);
+            Members[F].push_back({Id, M.Path.substr(R.Path.size())});
+          }
+      }
+      G.Functions[F].KeepBegin = uint32_t(G.Sets.size());
+      G.Sets.insert(G.Sets.end(), Keep.begin(), Keep.end());
+      G.Functions[F].KeepEnd = uint32_t(G.Sets.size());
+    }
+    for (Event &Ev : G.Events) {
+      Ev.ResultMapBegin = Ev.ResultMapEnd = uint32_t(G.Maps.size());
+      if (Ev.Kind != EventKind::Call || Ev.Result == NoRef)
+        continue;
+      std::set<std::pair<uint32_t, uint32_t>> Map;
+      for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T)
+        for (const auto &[Member, Suffix] : Members[G.TargetIds[T]]) {
+          HandleRef R = *G.Places[Ev.Result].Ref;
+          R.Path += Suffix;
+          auto It = Ids.find(keyOf(R));
+          if (It != Ids.end())
+            Map.insert({Member, It->second});
+        }
+      for (auto [Callee, Caller] : Map)
+        G.Maps.push_back({Callee, Caller});
+      Ev.ResultMapEnd = uint32_t(G.Maps.size());
+    }
+  }
+
   FlowGraph &G;
   const Program &P;
+  std::vector<std::set<uint32_t>> ReturnedPlaces =
+      std::vector<std::set<uint32_t>>(P.ById.size());
   std::unordered_map<std::string, uint32_t> Ids;
   std::string Key;
   std::vector<std::set<uint32_t>> DirectReads, DirectWrites, WritesOf;
   std::unordered_set<uint32_t> ReadAnywhere;
-  std::unordered_set<std::string> ReadPrefixes;
+  std::unordered_set<std::string> ReadPrefixes, ReadWhole;
   std::unordered_map<uint64_t, uint32_t> Translated;
 };
 

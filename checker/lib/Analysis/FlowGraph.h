@@ -13,6 +13,7 @@
 #include "forksafe/Program.h"
 #include "forksafe/ValueExpr.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -28,7 +29,6 @@ public:
     const HandleRef *Ref;
     bool Global;      // rooted at a global variable
     bool ParamMemory; // reached through a parameter ('p->pid', '*out')
-    bool Weak;        // one of many ('a[i]'): a store joins
     bool Untrusted;   // a global some unfollowed code writes: never known
   };
   struct Event {
@@ -43,6 +43,10 @@ public:
     uint32_t Value;     // assignments: the value's expression
     uint32_t ArgsBegin, ArgsEnd; // calls: argument values
     uint32_t MapBegin, MapEnd;   // calls: callee memory -> caller places
+    uint32_t ResultMapBegin, ResultMapEnd; // calls: members of a returned
+                                           // struct -> the result's
+    uint32_t TableIndex; // calls through a table's element: the index
+    const std::vector<const forksafe::Function *> *Table; // or null
     const forksafe::Event *Facts;
   };
   struct ArgValue {
@@ -68,6 +72,8 @@ public:
     bool MayExit;      // may end the process or never return (callees too)
     bool WritesValues; // stores into globals or its parameters' memory
     uint32_t ParamsRead; // bit i: parameter i's value is read (i < 32)
+    uint32_t KeepBegin, KeepEnd; // sorted: locals an exit keeps (members of
+                                 // a struct it returns)
   };
 
   explicit FlowGraph(const Program &P);
@@ -105,6 +111,20 @@ public:
   }
   const PlaceMap *mapEnd(const Event &E) const {
     return Maps.data() + E.MapEnd;
+  }
+  const PlaceMap *resultMapBegin(const Event &E) const {
+    return Maps.data() + E.ResultMapBegin;
+  }
+  const PlaceMap *resultMapEnd(const Event &E) const {
+    return Maps.data() + E.ResultMapEnd;
+  }
+  /// Whether an exit of F keeps Place's value: a global, memory behind a
+  /// parameter, or a member of a struct F returns.
+  bool keptAtExit(const Function &F, uint32_t Place) const {
+    const struct Place &Pl = Places[Place];
+    return Pl.Global || Pl.ParamMemory ||
+           std::binary_search(Sets.begin() + F.KeepBegin,
+                              Sets.begin() + F.KeepEnd, Place);
   }
   const uint32_t *readsBegin(const Function &F) const {
     return Sets.data() + F.ReadsBegin;

@@ -13,10 +13,16 @@
 namespace forksafe {
 
 namespace {
-/// The root variable of a place key ("USR.member" -> "USR").
-std::string rootOf(const std::string &Key) {
-  size_t Cut = Key.find_first_of(".*[");
-  return Cut == std::string::npos ? Key : Key.substr(0, Cut);
+/// Whether a place key ("USR" + member path) is rooted at one of Roots.
+/// USRs may hold '.' themselves ("c:db.c@g"): every cut is tried.
+bool rootedAt(const std::string &Key, const std::set<std::string> &Roots) {
+  if (Roots.count(Key))
+    return true;
+  for (size_t Cut = Key.find_first_of(".*["); Cut != std::string::npos;
+       Cut = Key.find_first_of(".*[", Cut + 1))
+    if (Roots.count(Key.substr(0, Cut)))
+      return true;
+  return false;
 }
 
 void collectAtForkHandlers(Program &P) {
@@ -48,7 +54,7 @@ void mergeGlobalInits(Program &P) {
     Escaped.insert(U.EscapedGlobals.begin(), U.EscapedGlobals.end());
   for (const TUFacts &U : P.Units)
     for (const auto &[Key, V] : U.GlobalInits) {
-      if (Escaped.count(rootOf(Key)))
+      if (rootedAt(Key, Escaped))
         continue;
       auto [It, New] = P.GlobalInits.emplace(Key, V);
       if (!New && It->second != V)
@@ -58,6 +64,13 @@ void mergeGlobalInits(Program &P) {
     P.GlobalInits.erase(K);
 }
 } // namespace
+
+std::string Program::classOf(const std::string &Usr) {
+  size_t Cut = Usr.rfind("@FI@");
+  if (Cut == std::string::npos)
+    Cut = Usr.rfind("@F@");
+  return Cut == std::string::npos ? "" : Usr.substr(0, Cut);
+}
 
 Program link(std::vector<TUFacts> Units) {
   Program P;
@@ -100,6 +113,16 @@ Program link(std::vector<TUFacts> Units) {
     P.ById.push_back(F);
   }
   PointsTo(P).run();
+  for (const TUFacts &U : P.Units)
+    for (const auto &[Key, Usrs] : U.Tables) {
+      std::vector<const Function *> &Fns = P.Tables[Key];
+      if (!Fns.empty())
+        continue; // a const table defined in a header: the first wins
+      for (const std::string &Usr : Usrs) {
+        auto It = P.Functions.find(Usr);
+        Fns.push_back(It == P.Functions.end() ? nullptr : It->second);
+      }
+    }
   collectAtForkHandlers(P);
   mergeGlobalInits(P);
   return P;

@@ -53,6 +53,9 @@ PointsTo::PointsTo(Program &P) : P(P) {
       addFlow(slot(Dst), slot(Src));
     for (const std::string &S : U.OpaqueSlots)
       setOpaque(slot(S));
+    for (const auto &[Slot, Targets] : U.DataSlots)
+      for (const std::string &T : Targets)
+        addData(slot(Slot), T);
   }
   for (const Function *F : P.ById)
     for (const Block &B : F->Blocks)
@@ -79,6 +82,7 @@ uint32_t PointsTo::slot(const std::string &Name) {
   auto [It, New] = Ids.try_emplace(Name, uint32_t(Pts.size()));
   if (New) {
     Pts.emplace_back();
+    DataPts.emplace_back();
     Opaque.push_back(false);
     Flows.emplace_back();
     Queued.push_back(false);
@@ -98,6 +102,16 @@ uint32_t PointsTo::slot(const std::string &Name) {
 
 void PointsTo::addFunction(uint32_t Slot, uint32_t Fn) {
   if (insertSorted(Pts[Slot], Fn) && !Queued[Slot]) {
+    Queued[Slot] = true;
+    Work.push_back(Slot);
+  }
+}
+
+void PointsTo::addData(uint32_t Slot, const std::string &Target) {
+  auto [It, New] = DataIds.try_emplace(Target, uint32_t(DataTargets.size()));
+  if (New)
+    DataTargets.push_back(Target);
+  if (insertSorted(DataPts[Slot], It->second) && !Queued[Slot]) {
     Queued[Slot] = true;
     Work.push_back(Slot);
   }
@@ -127,6 +141,8 @@ void PointsTo::addSource(uint32_t Dst, const std::string &Source) {
     return;
   if (Source == "?") {
     setOpaque(Dst);
+  } else if (Source[0] == '*') {
+    addData(Dst, Source.substr(1));
   } else if (Source[0] == '&') {
     auto It = ByUsr.find(Source.substr(1));
     if (It != ByUsr.end())
@@ -145,6 +161,8 @@ void PointsTo::propagate() {
       bool Changed = false;
       for (uint32_t F : Pts[S])
         Changed |= insertSorted(Pts[D], F);
+      for (uint32_t T : DataPts[S])
+        Changed |= insertSorted(DataPts[D], T);
       if (Opaque[S] && !Opaque[D]) {
         Opaque[D] = true;
         Changed = true;
@@ -209,6 +227,26 @@ std::vector<uint32_t> PointsTo::indirectTargets(const Event &Call,
   return Out;
 }
 
+void PointsTo::storePointees() {
+  for (const auto &[Name, Slot] : Ids) {
+    if (DataPts[Slot].empty() || paramSlot(Name).second != std::string::npos ||
+        (Name.size() > 2 && Name.compare(Name.size() - 2, 2, "#r") == 0))
+      continue;
+    bool Field = Name.rfind("@FI@") != std::string::npos;
+    auto &Out = Field ? P.MemberPointees[Name] : P.VarPointees[Name];
+    for (uint32_t T : DataPts[Slot]) {
+      const std::string &Target = DataTargets[T];
+      size_t Cut = Target.find('\n');
+      Program::Pointee Pt{Target.substr(0, Cut),
+                          Cut == std::string::npos ? "" : Target.substr(Cut + 1)};
+      if (std::none_of(Out.begin(), Out.end(), [&](const Program::Pointee &O) {
+            return O.Var == Pt.Var && O.Path == Pt.Path;
+          }))
+        Out.push_back(std::move(Pt));
+    }
+  }
+}
+
 void PointsTo::bindArguments(const Event &Call, uint32_t Target) {
   for (const auto &[I, Src] : Call.SlotArgs)
     addSource(slot(P.ById[Target]->Usr + "#p" + std::to_string(I)), Src);
@@ -264,6 +302,7 @@ void PointsTo::run() {
         }
   if (More)
     solve();
+  storePointees();
   P.Called = Called;
   P.CalledFromOutside.assign(N, false);
   for (uint32_t Id = 0; Id < N; ++Id)

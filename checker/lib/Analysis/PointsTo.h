@@ -30,6 +30,9 @@ private:
   /// Source of a flow as written in the facts ("&USR", a slot, "?").
   void addSource(uint32_t Dst, const std::string &Source);
   void propagate();
+  void addData(uint32_t Slot, const std::string &Target);
+  /// Program::MemberPointees and VarPointees from the data slots.
+  void storePointees();
   /// The targets of an indirect call, and whether the fallback by type
   /// contributed.
   std::vector<uint32_t> indirectTargets(const Event &Call, bool &ByType) const;
@@ -39,6 +42,9 @@ private:
   Program &P;
   std::unordered_map<std::string, uint32_t> Ids;
   std::vector<std::vector<uint32_t>> Pts; // sorted function ids, by slot
+  std::vector<std::vector<uint32_t>> DataPts; // sorted data target ids
+  std::vector<std::string> DataTargets;       // "USR\n.path", by id
+  std::unordered_map<std::string, uint32_t> DataIds;
   std::vector<bool> Opaque;
   std::vector<std::vector<uint32_t>> Flows; // source slot -> destinations
   std::vector<uint32_t> Work;

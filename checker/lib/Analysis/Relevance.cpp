@@ -4,7 +4,8 @@
 namespace forksafe {
 
 static bool isHandleEvent(EventKind K) {
-  return K != EventKind::Call && K != EventKind::Fork && K != EventKind::Exit;
+  return K != EventKind::Call && K != EventKind::Fork && K != EventKind::Exit &&
+         K != EventKind::Assign && K != EventKind::AtFork;
 }
 
 Relevance::Relevance(const Program &P) : P(P) {
@@ -33,13 +34,34 @@ Relevance::Relevance(const Program &P) : P(P) {
                  (Global && !AnyGlobal && !HandleRoots.count(R.Var))) {
         return;
       }
-      Namers &N = ByVar[Var];
-      N.Global = N.Global || Global;
-      N.Touch.push_back(Id);
-      if (What & 1)
-        N.Create.push_back(Id);
-      if (What & 2)
-        N.End.push_back(Id);
+      auto add = [&](const std::string &V) {
+        Namers &N = ByVar[V];
+        N.Global = N.Global || Global;
+        N.Touch.push_back(Id);
+        if (What & 1)
+          N.Create.push_back(Id);
+        if (What & 2)
+          N.End.push_back(Id);
+      };
+      add(Var);
+      // 'cur->conn' with 'cur = &g_state' names g_state too.
+      if (auto It = P.VarPointees.find(Var); It != P.VarPointees.end())
+        for (const Program::Pointee &Pt : It->second)
+          add(Pt.Var);
+    };
+    // A method's object whose pointer members point to globals names them
+    // ('app.~App()' with 'app.state = &g_state').
+    auto nameMembers = [&](const std::string &Method) {
+      std::string Class = Program::classOf(Method);
+      if (Class.empty())
+        return;
+      for (const auto &[Field, Pointees] : P.MemberPointees)
+        if (Program::classOf(Field) == Class)
+          for (const Program::Pointee &Pt : Pointees) {
+            HandleRef R;
+            R.Var = Pt.Var;
+            name(R, true, 3);
+          }
     };
     for (const Block &B : F.Blocks)
       for (const Event &E : B.Events) {
@@ -68,8 +90,11 @@ Relevance::Relevance(const Program &P) : P(P) {
           // function matter for it.
           if (E.AssignTo)
             name(*E.AssignTo, false, 1);
-          for (const auto &[Index, Ref] : E.Args)
+          for (const auto &[Index, Ref] : E.Args) {
             name(Ref, false, 3);
+            if (Index == -1 && !P.MemberPointees.empty())
+              nameMembers(E.Callee);
+          }
           for (const Function *T : P.targets(E))
             Callers[P.idOf(*T)].push_back(Id);
         }

@@ -18,6 +18,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
@@ -86,7 +87,8 @@ private:
                   SourceLocation Loc, std::vector<Event> &Out,
                   std::string Value = "");
   /// The argument values and function-pointer arguments of a user call.
-  void argumentValues(const CallExpr *CE, unsigned First, Event &E);
+  void argumentValues(llvm::ArrayRef<const Expr *> Args, unsigned First,
+                      Event &E);
   /// A call through a std::function object ('fn()'), as an indirect call.
   bool functionObjectCall(const CallExpr *CE, std::vector<Event> &Out);
   void pushCall(const CallExpr *CE, Event E, std::vector<Event> &Out);
@@ -219,7 +221,8 @@ public:
   bool VisitInitListExpr(InitListExpr *ILE) {
     const InitListExpr *Sem =
         ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
-    if (!Sem || Sem->getType().isNull())
+    if (!Sem || Sem->getType().isNull() ||
+        SM.isInSystemHeader(ILE->getBeginLoc()))
       return true;
     const RecordDecl *RD = Sem->getType()->getAsRecordDecl();
     if (!RD)
@@ -238,22 +241,126 @@ public:
       const Expr *Init = Sem->getInit(I++);
       if (isFunctionPointerType(F->getType()))
         noteSlotStore(Init, slotUsr(F));
+      else if (isDataPointerType(F->getType()))
+        noteDataStore(Init, slotUsr(F));
     }
     return true;
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (SM.isInSystemHeader(BO->getOperatorLoc()))
+      return true;
     if (BO->getOpcode() == BO_Assign &&
-        isFunctionPointerType(BO->getLHS()->getType()))
+        isFunctionPointerType(BO->getLHS()->getType())) {
       if (std::string Slot = slotName(BO->getLHS()); !Slot.empty())
         noteSlotStore(BO->getRHS(), Slot);
+      // 'table[i].fn = f': the table's elements are not what it was
+      // initialised with.
+      if (const VarDecl *V = rootGlobal(BO->getLHS()))
+        WrittenTables.insert(Usrs.of(V->getCanonicalDecl()));
+    } else if (BO->getOpcode() == BO_Assign &&
+               isDataPointerType(BO->getLHS()->getType())) {
+      noteDataStore(BO->getRHS(), slotName(BO->getLHS()));
+    }
     return true;
+  }
+
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *AS) {
+    IndexedBases.insert(AS->getBase());
+    return true;
+  }
+
+  bool VisitImplicitCastExpr(ImplicitCastExpr *IC) {
+    // An array handed on as a pointer can be written through it: its
+    // elements are no table (indexing it is not handing it on).
+    if (IC->getCastKind() == CK_ArrayToPointerDecay && !IndexedBases.count(IC))
+      if (const VarDecl *V = rootGlobal(IC->getSubExpr()))
+        WrittenTables.insert(Usrs.of(V->getCanonicalDecl()));
+    return true;
+  }
+
+  /// 'table[i].fn' / 'table[i]' as a callee: the table's key and the index.
+  std::pair<std::string, const Expr *> tableElement(const Expr *Callee) {
+    const Expr *E = Callee->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+      E = U->getSubExpr()->IgnoreParenImpCasts();
+    std::string Member;
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
+        return {"", nullptr};
+      Member = "." + ME->getMemberDecl()->getNameAsString();
+      E = ME->getBase()->IgnoreParenImpCasts();
+    }
+    const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+    if (!AS)
+      return {"", nullptr};
+    const auto *DRE = dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!V || !V->hasGlobalStorage())
+      return {"", nullptr};
+    return {Usrs.of(V->getCanonicalDecl()) + Member, AS->getIdx()};
+  }
+
+  /// A file-local or const array of function pointers, or of structs with
+  /// function-pointer members, initialised statically: each element's
+  /// function, by member ('modules[] = {{"db", db_on_stage}, ...}').
+  void noteTable(const VarDecl *V) {
+    const auto *AT = Ctx.getAsConstantArrayType(V->getType());
+    const Expr *Init = V->getInit();
+    if (!AT || !Init || V->isInvalidDecl() ||
+        (V->isExternallyVisible() && !V->getType().isConstQualified()))
+      return;
+    const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts());
+    if (!ILE)
+      return;
+    if (!ILE->isSemanticForm() && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    QualType Elem = AT->getElementType();
+    uint64_t Size = AT->getSize().getZExtValue();
+    if (Size > 4096)
+      return;
+    const std::string &Usr = Usrs.of(V->getCanonicalDecl());
+    auto elementInit = [&](uint64_t I) -> const Expr * {
+      return I < ILE->getNumInits() ? ILE->getInit(unsigned(I)) : nullptr;
+    };
+    auto functionUsr = [&](const Expr *E) {
+      const FunctionDecl *F = E ? functionValue(E) : nullptr;
+      return F ? Usrs.of(F->getCanonicalDecl()) : std::string();
+    };
+    if (isFunctionPointerType(Elem)) {
+      TableRoots[Usr] = Usr;
+      std::vector<std::string> &Fns = Tables[Usr];
+      for (uint64_t I = 0; I < Size; ++I)
+        Fns.push_back(functionUsr(elementInit(I)));
+      return;
+    }
+    const RecordDecl *RD = Elem->getAsRecordDecl();
+    if (!RD || !RD->getDefinition() || RD->isUnion())
+      return;
+    unsigned FieldIndex = 0;
+    for (const FieldDecl *F : RD->getDefinition()->fields()) {
+      unsigned Index = FieldIndex++;
+      if (!isFunctionPointerType(F->getType()) || F->getType()->isArrayType())
+        continue;
+      std::string Key = Usr + "." + F->getNameAsString();
+      TableRoots[Key] = Usr;
+      std::vector<std::string> &Fns = Tables[Key];
+      for (uint64_t I = 0; I < Size; ++I) {
+        const auto *Row = dyn_cast_or_null<InitListExpr>(
+            elementInit(I) ? elementInit(I)->IgnoreParenImpCasts() : nullptr);
+        if (Row && !Row->isSemanticForm() && Row->getSemanticForm())
+          Row = Row->getSemanticForm();
+        Fns.push_back(functionUsr(Row && Index < Row->getNumInits()
+                                      ? Row->getInit(Index)
+                                      : nullptr));
+      }
+    }
   }
 
   bool VisitUnaryOperator(UnaryOperator *UO) {
     // '&g' (also '&g.f'): another name can write g, so its initial value
     // is not its value when a branch tests it.
-    if (UO->getOpcode() == UO_AddrOf)
+    if (UO->getOpcode() == UO_AddrOf && !ModelledAddressArgs.count(UO))
       if (const VarDecl *V = rootGlobal(UO->getSubExpr()))
         AddressTakenGlobals.insert(Usrs.of(V->getCanonicalDecl()));
     return true;
@@ -302,6 +409,17 @@ public:
            !functionObjectSignature(T).isNull();
   }
 
+  /// 'std::move(x)', 'std::forward<T>(x)': x.
+  static const Expr *movedFrom(const Expr *E) {
+    const auto *CE = dyn_cast<CallExpr>(E);
+    const FunctionDecl *F = CE ? CE->getDirectCallee() : nullptr;
+    if (!F || !F->isInStdNamespace() || !F->getIdentifier() ||
+        CE->getNumArgs() != 1 ||
+        (F->getName() != "move" && F->getName() != "forward"))
+      return nullptr;
+    return CE->getArg(0);
+  }
+
   /// The slot an expression reads a function pointer from: a field or a
   /// variable ('table[i].fn', 'fp'), a parameter ("USR#p<i>") or a
   /// function's result ("USR#r"); "" when it is none of those.
@@ -322,6 +440,29 @@ public:
       if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
         const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
         return V ? slotUsr(V) : "";
+      }
+      if (const Expr *Moved = movedFrom(E)) {
+        E = Moved;
+        continue;
+      }
+      // A std::function copied or moved from another: the same slot.
+      if (const auto *EWC = dyn_cast<ExprWithCleanups>(E)) {
+        E = EWC->getSubExpr();
+        continue;
+      }
+      if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
+        E = MT->getSubExpr();
+        continue;
+      }
+      if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
+        E = BT->getSubExpr();
+        continue;
+      }
+      if (const auto *CC = dyn_cast<CXXConstructExpr>(E);
+          CC && CC->getNumArgs() == 1 &&
+          !functionObjectSignature(CC->getType()).isNull()) {
+        E = CC->getArg(0);
+        continue;
       }
       if (const auto *CE = dyn_cast<CallExpr>(E))
         if (const FunctionDecl *F = CE->getDirectCallee())
@@ -355,6 +496,13 @@ public:
       E = E->IgnoreParenImpCasts();
       if (const auto *L = dyn_cast<LambdaExpr>(E))
         return L->getCallOperator();
+      // A captureless lambda converted to a function pointer: the pointer
+      // calls the lambda's body.
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+        if (const auto *Conv =
+                dyn_cast_or_null<CXXConversionDecl>(MC->getMethodDecl());
+            Conv && Conv->getParent()->isLambda())
+          return Conv->getParent()->getLambdaCallOperator();
       if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
         E = EWC->getSubExpr();
       else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
@@ -366,6 +514,8 @@ public:
       else if (const auto *CC = dyn_cast<CXXConstructExpr>(E);
                CC && CC->getNumArgs() >= 1)
         E = CC->getArg(0);
+      else if (const Expr *Moved = movedFrom(E))
+        E = Moved;
       else
         return nullptr;
     }
@@ -418,6 +568,56 @@ public:
       SlotFlows.insert({Slot, Source});
   }
 
+  /// Pointers to records or to pointers (a 'DbState *', a 'PGconn **'):
+  /// the data pointers a handle can be reached through.
+  static bool isDataPointerType(QualType T) {
+    T = T.getNonReferenceType();
+    if (!T->isPointerType() || T->isFunctionPointerType())
+      return false;
+    QualType P = T->getPointeeType();
+    return P->isRecordType() || P->isPointerType();
+  }
+
+  /// '&g', '&g.a.b': "*USR\n.a.b"; a slot's name; "" for anything else.
+  std::string dataSource(const Expr *E) {
+    const Expr *X = E->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(X); U && U->getOpcode() == UO_AddrOf) {
+      std::string Path;
+      X = U->getSubExpr()->IgnoreParenImpCasts();
+      while (const auto *ME = dyn_cast<MemberExpr>(X)) {
+        if (ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
+          return "";
+        Path = "." + ME->getMemberDecl()->getNameAsString() + Path;
+        X = ME->getBase()->IgnoreParenImpCasts();
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(X);
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!V || !V->hasGlobalStorage())
+        return "";
+      return "*" + Usrs.of(V->getCanonicalDecl()) + "\n" + Path;
+    }
+    return slotName(E);
+  }
+
+  /// A data pointer stored into Slot: the address of a global, or what
+  /// another slot holds.
+  void noteDataStore(const Expr *Value, const std::string &Slot) {
+    if (!Value || Slot.empty())
+      return;
+    if (const auto *ILE = dyn_cast<InitListExpr>(Value->IgnoreParenImpCasts())) {
+      for (const Expr *Init : ILE->inits())
+        noteDataStore(Init, Slot);
+      return;
+    }
+    std::string Source = dataSource(Value);
+    if (Source.empty() || Source == Slot)
+      return;
+    if (Source[0] == '*')
+      DataSlots[Slot].insert(Source.substr(1));
+    else
+      SlotFlows.insert({Slot, Source});
+  }
+
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
         FD->isInvalidDecl())
@@ -426,6 +626,15 @@ public:
       return true;
     for (const HookRule *H : Hooks.forFunction(FD))
       noteHook(*H, FD, FD->getLocation());
+    // 'Pool(std::function<void(int)> f) : body_(std::move(f)) {}'.
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (const FieldDecl *F = Init->getMember(); F && Init->getInit()) {
+          if (isFunctionPointerType(F->getType()))
+            noteSlotStore(Init->getInit(), slotUsr(F));
+          else if (isDataPointerType(F->getType()))
+            noteDataStore(Init->getInit(), slotUsr(F));
+        }
     extractFunction(FD);
     return true;
   }
@@ -458,7 +667,15 @@ public:
     if (V->getInit() && !isa<ParmVarDecl>(V) &&
         isFunctionPointerType(V->getType()))
       noteSlotStore(V->getInit(), slotUsr(V));
+    else if (V->getInit() && !isa<ParmVarDecl>(V) &&
+             isDataPointerType(V->getType()) &&
+             !SM.isInSystemHeader(V->getLocation()))
+      noteDataStore(V->getInit(), slotUsr(V));
     noteGlobalInit(V);
+    if (V->hasGlobalStorage() && !isa<ParmVarDecl>(V) &&
+        V->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
+        !SM.isInSystemHeader(V->getLocation()))
+      noteTable(V);
     if (V->getInit() && !isa<ParmVarDecl>(V) &&
         !SM.isInSystemHeader(V->getLocation()))
       hooksInInitializer(V->getInit(), V->getType(), 0);
@@ -619,7 +836,14 @@ public:
       F.FunctionSlots[Slot].assign(Fns.begin(), Fns.end());
     F.OpaqueSlots.assign(OpaqueSlots.begin(), OpaqueSlots.end());
     F.SlotFlows.assign(SlotFlows.begin(), SlotFlows.end());
+    for (const auto &[Slot, Targets] : DataSlots)
+      F.DataSlots[Slot].assign(Targets.begin(), Targets.end());
     F.GlobalInits = std::move(GlobalInits);
+    for (auto &[Key, Fns] : Tables) {
+      const std::string &Root = TableRoots[Key];
+      if (!WrittenTables.count(Root) && !AddressTakenGlobals.count(Root))
+        F.Tables[Key] = std::move(Fns);
+    }
     F.EscapedGlobals.assign(AddressTakenGlobals.begin(),
                             AddressTakenGlobals.end());
     return F;
@@ -782,8 +1006,16 @@ public:
   std::map<std::string, std::set<std::string>> FunctionSlots;
   std::set<std::string> OpaqueSlots;
   std::set<std::pair<std::string, std::string>> SlotFlows;
+  std::map<std::string, std::set<std::string>> DataSlots;
   std::map<std::string, int64_t> GlobalInits;
   std::set<std::string> AddressTakenGlobals;
+  std::map<std::string, std::vector<std::string>> Tables;
+  std::map<std::string, std::string> TableRoots; // key -> array's USR
+  std::set<std::string> WrittenTables;
+  llvm::DenseSet<const Expr *> IndexedBases;
+  /// '&g' handed to a call the analysis follows: its stores there are
+  /// mapped back (the linker distrusts g if the callee has no body).
+  llvm::DenseSet<const UnaryOperator *> ModelledAddressArgs;
   std::set<std::string> Extracted;
   std::vector<std::pair<const FunctionDecl *, Function>> Pending;
   std::vector<Event> StaticInit;
@@ -867,6 +1099,8 @@ void FunctionExtractor::runInitializer(const VarDecl *Var,
   // initialises the variable, as if assigned in a function that runs
   // before main.
   const Expr *Init = Var->getInit();
+  // 'static bool ok = (g = connect()) != nullptr;': where results go.
+  Parents = std::make_unique<ParentMap>(const_cast<Expr *>(Init));
   std::vector<const CallExpr *> Calls;
   std::vector<const Stmt *> Work = {Init};
   while (!Work.empty()) {
@@ -1204,6 +1438,14 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
       QT = PT->getPointeeType();
     E.IndirectSig = QT.getCanonicalType().getAsString();
     E.IndirectVia = TU.slotName(CE->getCallee());
+    if (Values)
+      if (auto [Table, Index] = TU.tableElement(CE->getCallee()); Index) {
+        std::string V = Values->encode(Index);
+        if (V != "?") {
+          E.IndirectTable = std::move(Table);
+          E.IndirectIndex = std::move(V);
+        }
+      }
     E.CalleeName = "function pointer";
     if (const auto *DRE =
             dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
@@ -1236,7 +1478,7 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
   }
   if (Callee && Returned)
     Fn.ReturnsCallResultOf.push_back(E.Callee);
-  argumentValues(CE, First, E);
+  argumentValues({CE->getArgs(), CE->getNumArgs()}, First, E);
   pushCall(CE, std::move(E), Out);
 }
 
@@ -1247,12 +1489,10 @@ void FunctionExtractor::pushCall(const CallExpr *CE, Event E,
     Values->noteCallEvent(CE, CurrentBlock, unsigned(Out.size() - 1));
 }
 
-void FunctionExtractor::argumentValues(const CallExpr *CE, unsigned First,
-                                       Event &E) {
-  if (!Values)
-    return;
-  for (unsigned I = First; I < CE->getNumArgs(); ++I) {
-    const Expr *Arg = CE->getArg(I);
+void FunctionExtractor::argumentValues(llvm::ArrayRef<const Expr *> Args,
+                                       unsigned First, Event &E) {
+  for (unsigned I = First; I < Args.size(); ++I) {
+    const Expr *Arg = Args[I];
     int Index = int(I - First);
     if (TU.isFunctionPointerType(Arg->getType())) {
       // Where a function pointer argument comes from: the callees'
@@ -1260,9 +1500,17 @@ void FunctionExtractor::argumentValues(const CallExpr *CE, unsigned First,
       E.SlotArgs.push_back({Index, TU.slotSource(Arg)});
       continue;
     }
+    if (TU.isDataPointerType(Arg->getType()))
+      if (std::string Source = TU.dataSource(Arg); !Source.empty())
+        E.SlotArgs.push_back({Index, Source});
+    if (!Values) // a global's initialiser: no values to follow
+      continue;
     std::string V = Values->encode(Arg);
     if (V != "?")
       E.ArgValues.push_back({Index, V});
+    if (V.compare(0, 5, "addr(") == 0)
+      if (const auto *U = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts()))
+        TU.ModelledAddressArgs.insert(U);
   }
 }
 
@@ -1296,7 +1544,7 @@ bool FunctionExtractor::functionObjectCall(const CallExpr *CE,
   for (unsigned I = 1; I < CE->getNumArgs(); ++I)
     if (auto R = Refs.resolve(CE->getArg(I)))
       E.Args.push_back({int(I - 1), *R});
-  argumentValues(CE, 1, E);
+  argumentValues({CE->getArgs(), CE->getNumArgs()}, 1, E);
   pushCall(CE, std::move(E), Out);
   return true;
 }
@@ -1419,6 +1667,7 @@ void FunctionExtractor::construct(const CXXConstructExpr *CE,
   for (unsigned I = 0; I < CE->getNumArgs(); ++I)
     if (auto R = Refs.resolve(CE->getArg(I)))
       E.Args.push_back({int(I), *R});
+  argumentValues({CE->getArgs(), CE->getNumArgs()}, 0, E);
   Out.push_back(std::move(E));
 }
 

@@ -94,6 +94,10 @@ json event(const Event &E) {
       J["s"] = E.IndirectSig;
     if (!E.IndirectVia.empty())
       J["via"] = E.IndirectVia;
+    if (!E.IndirectTable.empty()) {
+      J["tb"] = E.IndirectTable;
+      J["ix"] = E.IndirectIndex;
+    }
     if (E.Virtual)
       J["virt"] = true;
     if (E.NoReturn)
@@ -168,6 +172,8 @@ Event event(const json &J) {
     E.CalleeName = J.at("n").get<std::string>();
     E.IndirectSig = J.value("s", "");
     E.IndirectVia = J.value("via", "");
+    E.IndirectTable = J.value("tb", "");
+    E.IndirectIndex = J.value("ix", "");
     E.Virtual = J.value("virt", false);
     E.NoReturn = J.value("nr", false);
     if (J.contains("a"))
@@ -541,6 +547,8 @@ std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
     J["slots"] = F.FunctionSlots;
   if (!F.OpaqueSlots.empty())
     J["opaque"] = F.OpaqueSlots;
+  if (!F.DataSlots.empty())
+    J["dslots"] = F.DataSlots;
   if (!F.SlotFlows.empty()) {
     json Fl = json::array();
     for (const auto &[Dst, Src] : F.SlotFlows)
@@ -551,6 +559,8 @@ std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
     J["ginit"] = F.GlobalInits;
   if (!F.EscapedGlobals.empty())
     J["gesc"] = F.EscapedGlobals;
+  if (!F.Tables.empty())
+    J["tables"] = F.Tables;
   return J.dump(Pretty ? 1 : -1, ' ', false,
                 json::error_handler_t::replace);
 }
@@ -612,10 +622,16 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
                             .get<std::map<std::string, std::vector<std::string>>>();
     if (J.contains("opaque"))
       F.OpaqueSlots = J.at("opaque").get<std::vector<std::string>>();
+    if (J.contains("dslots"))
+      F.DataSlots = J.at("dslots")
+                        .get<std::map<std::string, std::vector<std::string>>>();
     if (J.contains("flows"))
       for (const json &Fl : J.at("flows"))
         F.SlotFlows.push_back(
             {Fl.at(0).get<std::string>(), Fl.at(1).get<std::string>()});
+    if (J.contains("tables"))
+      F.Tables = J.at("tables")
+                     .get<std::map<std::string, std::vector<std::string>>>();
     if (J.contains("gesc"))
       F.EscapedGlobals = J.at("gesc").get<std::vector<std::string>>();
     if (J.contains("ginit"))

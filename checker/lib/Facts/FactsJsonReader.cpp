@@ -565,7 +565,7 @@ void ref(Reader &R, HandleRef &H) {
 void event(Reader &R, Event &E) {
   enum {
     K, L, C, N, S, Via, Virt, Nr, A, To, F, Api, X, Rf, Lib, Harm, Hm,
-    Once, Conn, Res, Av, Sa, D, V, Chi, Par, Pre
+    Once, Conn, Res, Av, Sa, D, V, Chi, Par, Pre, Tb, Ix
   };
   KeySet Seen;
   int Kind = 0, Fork = 0, Exit = 0, ResV = -1, DstV = -1;
@@ -646,6 +646,16 @@ void event(Reader &R, Event &E) {
       if (Key == "sa") {
         Seen.add(Sa);
         pairs(E.SlotArgs);
+        return;
+      }
+      if (Key == "tb") {
+        Seen.add(Tb);
+        R.string(E.IndirectTable);
+        return;
+      }
+      if (Key == "ix") {
+        Seen.add(Ix);
+        R.string(E.IndirectIndex);
         return;
       }
       if (Key == "nr") {
@@ -751,6 +761,8 @@ void event(Reader &R, Event &E) {
     E.AssignTo.reset();
     E.ArgValues.clear();
     E.SlotArgs.clear();
+    E.IndirectTable.clear();
+    E.IndirectIndex.clear();
   }
   if (!IsHandle) {
     E.Ref = HandleRef();
@@ -1203,7 +1215,7 @@ void hookBody(Reader &R, HookBody &HB) {
 
 void facts(Reader &R, TUFacts &F) {
   enum { Version, Main, Functions, Handles, Hooks, Lazy, HookBodies, Slots,
-         Opaque, Flows, Ginit, Gesc };
+         Opaque, Flows, Ginit, Gesc, Tables, DSlots };
   KeySet Seen;
   R.object([&](std::string_view Key) {
     if (Key == "forksafe-facts") {
@@ -1260,6 +1272,44 @@ void facts(Reader &R, TUFacts &F) {
         R.string(Fl.second);
         R.restOfArray();
       });
+    } else if (Key == "dslots") {
+      Seen.add(DSlots);
+      R.expect('{');
+      if (R.peek() == '}') {
+        R.expect('}');
+        return;
+      }
+      for (;;) {
+        auto [It, New] = F.DataSlots.try_emplace(R.string());
+        if (!New)
+          giveUp();
+        R.expect(':');
+        It->second = R.strings();
+        if (R.peek() == '}') {
+          R.expect('}');
+          return;
+        }
+        R.expect(',');
+      }
+    } else if (Key == "tables") {
+      Seen.add(Tables);
+      R.expect('{');
+      if (R.peek() == '}') {
+        R.expect('}');
+        return;
+      }
+      for (;;) {
+        auto [It, New] = F.Tables.try_emplace(R.string());
+        if (!New)
+          giveUp();
+        R.expect(':');
+        It->second = R.strings();
+        if (R.peek() == '}') {
+          R.expect('}');
+          return;
+        }
+        R.expect(',');
+      }
     } else if (Key == "gesc") {
       Seen.add(Gesc);
       F.EscapedGlobals = R.strings();

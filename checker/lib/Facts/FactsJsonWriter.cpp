@@ -210,6 +210,8 @@ void event(Writer &W, const Event &E) {
       pairs(J.key("av"), E.ArgValues);
     if (!E.Callee.empty())
       J.key("c").str(E.Callee);
+    if (!E.IndirectTable.empty())
+      J.key("ix").str(E.IndirectIndex);
     J.key("k").num(int(E.Kind));
     loc(J.key("l"), E.Loc);
     J.key("n").str(E.CalleeName);
@@ -221,6 +223,8 @@ void event(Writer &W, const Event &E) {
       J.key("s").str(E.IndirectSig);
     if (!E.SlotArgs.empty())
       pairs(J.key("sa"), E.SlotArgs);
+    if (!E.IndirectTable.empty())
+      J.key("tb").str(E.IndirectTable);
     if (E.AssignTo)
       ref(J.key("to"), *E.AssignTo);
     if (!E.IndirectVia.empty())
@@ -449,6 +453,12 @@ bool writeFactsFast(const TUFacts &F, std::string &Out) {
   Writer W(Out);
   try {
     Obj J(W);
+    if (!F.DataSlots.empty()) {
+      Obj D(J.key("dslots"));
+      for (const auto &[Slot, Targets] : F.DataSlots)
+        D.key(Slot).strings(Targets);
+      D.close();
+    }
     if (!F.SlotFlows.empty())
       J.key("flows").array(
           F.SlotFlows, [&](const std::pair<std::string, std::string> &Fl) {
@@ -487,6 +497,12 @@ bool writeFactsFast(const TUFacts &F, std::string &Out) {
       for (const auto &[Slot, Fns] : F.FunctionSlots)
         S.key(Slot).strings(Fns);
       S.close();
+    }
+    if (!F.Tables.empty()) {
+      Obj T(J.key("tables"));
+      for (const auto &[Table, Fns] : F.Tables)
+        T.key(Table).strings(Fns);
+      T.close();
     }
     J.close();
   } catch (const GiveUp &) {

@@ -183,6 +183,8 @@ std::string checkValues(const Function &F) {
       for (const auto &[I, V] : E.ArgValues)
         if (I < 0 || !expr(V))
           return bad("argument value");
+      if (!expr(E.IndirectIndex))
+        return bad("table index");
     }
   }
   return "";

@@ -41,6 +41,6 @@ int main(void) {
 }
 // CHECK: remedy-atfork-forget-lazy.c:[[#DEF+6]]:5: note: 'db' connected here by mysql_real_connect()
 // CHECK: remedy-atfork-forget-lazy.c:[[#DEF+22]]:9: note: fork() forks here; the child inherits 'db'
-// CHECK: remedy-atfork-forget-lazy.c:[[#DEF+22]]:9: note: 'forget_db' runs in the child process created here
+// CHECK: remedy-atfork-forget-lazy.c:[[#DEF+22]]:9: note: the pthread_atfork child handler 'forget_db' runs here in the child process
 // CHECK: remedy-atfork-forget-lazy.c:[[#DEF+13]]:3: note: 'db' closed here in the child process by mysql_close()
 // CHECK: remedy-atfork-forget-lazy.c:[[#DEF]]:15: note: leave the child with _exit()
