@@ -18,6 +18,8 @@ constexpr size_t MaxDisjuncts = 4;
 constexpr size_t MaxExitCases = 6;
 /// Visits of a block after which joins widen (loops that count end).
 constexpr uint16_t WidenAfter = 3;
+/// Input contexts per function and handle facts analysed apart.
+constexpr size_t MaxContexts = 4;
 
 uint16_t addAssumed(uint16_t A, uint16_t B) {
   return uint16_t(std::min<unsigned>(A + B, 0xffff));
@@ -109,6 +111,8 @@ bool HandleAnalysis::refersTo(uint32_t Place, const Bindings &B) const {
 
 bool HandleAnalysis::relevantId(uint32_t Id, int Flags) const {
   const FlowGraph::Function &F = G.function(Id);
+  // A function that may not return ends the path; skipped as if it
+  // returned, a child would walk on into its parent's code.
   if (Fns.Creates[Id] || F.WritesValues || F.MayExit)
     return true;
   if ((Flags & 1) && (Rel.forks(Id) || Fns.Ends[Id]))
@@ -213,8 +217,17 @@ void joinExit(Summary &S, ExitCase &&X) {
 // --- One function ------------------------------------------------------------
 
 const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
-                                       const Bindings &B, const Env &In) {
+                                       const Bindings &B, const Env &InArg) {
   std::vector<MemoEntry> &Entries = Memo[P.idOf(F)];
+  // A few input contexts per function are analysed as they are; beyond
+  // that, the function is analysed once more with its inputs unknown, and
+  // that summary serves every further context (k-limited contexts: a
+  // recursion that counts down, or many callers' constants, stay bounded).
+  size_t Contexts = 0;
+  for (const MemoEntry &M : Entries)
+    Contexts += M.Flags == Flags && M.B == B;
+  static const Env Unknown;
+  const Env &In = Contexts >= MaxContexts && !InArg.empty() ? Unknown : InArg;
   for (const MemoEntry &M : Entries)
     if (M.Flags == Flags && M.B == B && M.In == In)
       // Unfinished: recursion; assume the call changes nothing.

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+/// Building a FlowGraph: encoding the facts into dense arrays
+/// (FlowGraph.cpp), then deciding which values the analysis follows and
+/// what each function reads and writes of them (FlowGraphValues.cpp).
+#pragma once
+
+#include "FlowGraph.h"
+
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace forksafe {
+
+class FlowGraph::Builder {
+public:
+  Builder(FlowGraph &G, const Program &P);
+  void run();
+
+private:
+  // --- FlowGraph.cpp: places and encoding --------------------------------
+  uint32_t intern(const HandleRef &R);
+  static std::string keyOf(const HandleRef &R);
+  /// The key of a place's root (its variable or parameter, no path): the
+  /// places of one struct share it.
+  static std::string rootKeyOf(const HandleRef &R);
+  uint32_t compile(const forksafe::Function &F,
+                   const std::vector<uint32_t> &Local, const std::string &Text);
+  void encodeFunctions();
+  void mapReturnedMembers();
+  /// The caller's place for a callee's parameter memory at a call, or NoRef.
+  uint32_t translate(uint32_t CallEvent, uint32_t CalleePlace);
+  Env initialGlobals() const;
+
+  // --- FlowGraphValues.cpp: which values matter, and where they flow -----
+  /// Only values that can decide a branch (or a table's element) are
+  /// followed: those named in conditions, and backwards what is stored
+  /// into them, passed into parameters they come from, returned into
+  /// them. Everything else is dropped here, once.
+  void markDecisive();
+  void dropIndecisive();
+  void summariseValues();
+  void markUntrusted();
+
+  struct Item {
+    enum Kind : uint8_t { PlaceItem, ParamItem, ReturnItem } K;
+    uint32_t A, B; // place; function and parameter; function
+  };
+  void decide(uint32_t Fn, uint32_t Expr);
+  void decidePlace(uint32_t Place);
+  void decideParam(uint32_t Fn, uint32_t Index);
+  void decideReturn(uint32_t Fn);
+  bool decisive(uint32_t Place) const {
+    return Place < DecisivePlace.size() && DecisivePlace[Place];
+  }
+
+  FlowGraph &G;
+  const Program &P;
+  std::unordered_map<std::string, uint32_t> Ids;
+  std::string Key;
+  std::unordered_map<uint64_t, uint32_t> Translated;
+  std::vector<uint32_t> EventFn; // the function an event is in
+  std::vector<std::set<uint32_t>> ReturnedPlaces;
+  std::vector<std::vector<uint32_t>> ReturnExprs; // by function
+  std::unordered_map<std::string, std::vector<uint32_t>> PlacesByRoot;
+
+  // Decisiveness.
+  std::vector<char> DecisivePlace;
+  std::vector<std::vector<char>> DecisiveParam; // by function, parameter
+  std::vector<char> DecisiveReturn;             // by function
+  std::vector<Item> Work;
+  std::unordered_map<std::string, std::vector<uint32_t>> AssignsByRoot,
+      ResultsByRoot;
+  std::unordered_set<std::string> RootsDone;
+  std::vector<std::vector<uint32_t>> CallsTo; // events calling a function
+  /// The functions that name a place of parameter memory (its id is
+  /// shared by every function's 'p->pid'): their callers map it.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> ParamMemoryUsers;
+  struct ArgBase {
+    uint32_t Event;
+    int Param;
+    uint32_t Base;
+    bool Address; // '&x' (else a pointer's value)
+  };
+  std::unordered_map<std::string, std::vector<ArgBase>> ArgBasesByRoot;
+
+  std::vector<std::set<uint32_t>> WritesOf; // by function, transitively
+};
+
+} // namespace forksafe

@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: Apache-2.0
+// Which values the analysis follows, and where they flow between functions.
+//
+// A value matters only if it can decide a branch (or which element of a
+// table a call goes through). Starting from the places that conditions name,
+// the closure goes backwards: what is stored into a decisive place, the
+// parameters and returned values it comes from, the caller memory a callee
+// writes it into. Stores, arguments and returns outside the closure are
+// dropped, so the analysis carries small environments and summaries split
+// only on values that change a path.
+#include "FlowGraphBuilder.h"
+
+#include "ValueEval.h"
+
+#include <algorithm>
+
+namespace forksafe {
+
+namespace {
+constexpr unsigned MaxPathParts = 6;
+
+unsigned pathParts(const std::string &Path) {
+  unsigned N = 0;
+  for (char C : Path)
+    N += C == '.' || C == '*' || C == '[';
+  return N;
+}
+
+/// Calls that hand on caller memory: '&x' or a pointer's value.
+bool argBase(const ValueNode *N, uint32_t &Base, bool &Address) {
+  if (N->Op == ValueOp::AddrOf && N[1].Op == ValueOp::Place) {
+    Base = uint32_t(N[1].Imm);
+    Address = true;
+    return true;
+  }
+  if (N->Op == ValueOp::Place) {
+    Base = uint32_t(N->Imm);
+    Address = false;
+    return true;
+  }
+  return false;
+}
+} // namespace
+
+void FlowGraph::Builder::decide(uint32_t Fn, uint32_t Expr) {
+  if (Expr == NoExpr)
+    return;
+  const ValueNode *N = G.expr(Expr), *End = skipExpr(N);
+  for (; N != End; ++N) {
+    if (N->Op != ValueOp::Place)
+      continue;
+    uint32_t Pl = uint32_t(N->Imm);
+    const HandleRef &R = *G.Places[Pl].Ref;
+    if (R.Kind == HandleRef::Param && R.Path.empty() && R.ParamIndex >= 0)
+      Work.push_back({Item::ParamItem, Fn, uint32_t(R.ParamIndex)});
+    else
+      Work.push_back({Item::PlaceItem, Pl, 0});
+  }
+}
+
+void FlowGraph::Builder::decidePlace(uint32_t Pl) {
+  if (decisive(Pl))
+    return;
+  std::string Root = rootKeyOf(*G.Places[Pl].Ref);
+  if (DecisivePlace.size() < G.Places.size())
+    DecisivePlace.resize(G.Places.size(), 0);
+  // The whole struct: a member read decides, the struct is copied whole.
+  // A root's stores are followed once; a member interned later (by a
+  // call's mapping) only adds itself.
+  bool First = RootsDone.insert(Root).second;
+  std::vector<uint32_t> Family =
+      First ? PlacesByRoot[Root] : std::vector<uint32_t>{Pl};
+  for (uint32_t F : Family)
+    DecisivePlace[F] = 1;
+  if (First) {
+    // What is stored into it.
+    for (uint32_t E : AssignsByRoot[Root])
+      decide(EventFn[E], G.Events[E].Value);
+    for (uint32_t E : ResultsByRoot[Root])
+      if (G.Events[E].Kind == EventKind::Call)
+        for (uint32_t T = G.Events[E].TargetsBegin;
+             T < G.Events[E].TargetsEnd; ++T)
+          Work.push_back({Item::ReturnItem, G.TargetIds[T], 0});
+  }
+  for (uint32_t F : Family) {
+    // (intern() below may grow G.Places: no reference into it is kept.)
+    const HandleRef &QRef = *G.Places[F].Ref;
+    bool QParamMemory = G.Places[F].ParamMemory;
+    // Memory behind a parameter: the places it stands for in the callers
+    // of the functions that name it.
+    if (QParamMemory)
+      if (auto Users = ParamMemoryUsers.find(F); Users != ParamMemoryUsers.end())
+        for (uint32_t User : std::vector<uint32_t>(Users->second))
+          for (uint32_t E : CallsTo[User])
+            if (uint32_t Mine = translate(E, F); Mine != NoRef)
+              Work.push_back({Item::PlaceItem, Mine, 0});
+    // Caller memory handed to a callee: the callee's stores into it.
+    auto Bases = ArgBasesByRoot.find(Root);
+    if (Bases == ArgBasesByRoot.end())
+      continue;
+    for (const ArgBase &A : std::vector<ArgBase>(Bases->second)) {
+      const std::string &BasePath = G.Places[A.Base].Ref->Path;
+      const std::string &Path = QRef.Path;
+      if (Path.compare(0, BasePath.size(), BasePath) != 0)
+        continue;
+      std::string Suffix = Path.substr(BasePath.size());
+      if (!Suffix.empty() && Suffix[0] != '.' && Suffix[0] != '[' &&
+          Suffix[0] != '*')
+        continue;
+      HandleRef R;
+      R.Kind = HandleRef::Param;
+      R.ParamIndex = A.Param;
+      R.Path = A.Address ? (Suffix.empty() ? "*" : Suffix) : Suffix;
+      if (R.Path.empty() || pathParts(R.Path) > MaxPathParts)
+        continue; // the parameter's own value (not memory), or too deep
+      auto It = Ids.find(keyOf(R));
+      uint32_t Callee =
+          It != Ids.end() ? It->second : intern(G.OwnedRefs.emplace_back(R));
+      // The callees store through it ('*out = fork()' for '&pid').
+      std::vector<uint32_t> &Users = ParamMemoryUsers[Callee];
+      for (uint32_t T = G.Events[A.Event].TargetsBegin;
+           T < G.Events[A.Event].TargetsEnd; ++T)
+        if (std::find(Users.begin(), Users.end(), G.TargetIds[T]) == Users.end())
+          Users.push_back(G.TargetIds[T]);
+      Work.push_back({Item::PlaceItem, Callee, 0});
+    }
+  }
+}
+
+void FlowGraph::Builder::decideParam(uint32_t Fn, uint32_t Index) {
+  std::vector<char> &Params = DecisiveParam[Fn];
+  if (Params.size() <= Index)
+    Params.resize(Index + 1, 0);
+  if (Params[Index])
+    return;
+  Params[Index] = 1;
+  for (uint32_t E : CallsTo[Fn]) {
+    const Event &Ev = G.Events[E];
+    for (uint32_t A = Ev.ArgsBegin; A < Ev.ArgsEnd; ++A)
+      if (G.Args[A].Param == int(Index))
+        decide(EventFn[E], G.Args[A].Expr);
+  }
+}
+
+void FlowGraph::Builder::decideReturn(uint32_t Fn) {
+  if (DecisiveReturn[Fn])
+    return;
+  DecisiveReturn[Fn] = 1;
+  for (uint32_t X : ReturnExprs[Fn])
+    decide(Fn, X);
+}
+
+void FlowGraph::Builder::markDecisive() {
+  size_t N = P.ById.size();
+  DecisiveParam.resize(N);
+  DecisiveReturn.assign(N, 0);
+  CallsTo.resize(N);
+  for (uint32_t E = 0; E < G.Events.size(); ++E) {
+    const Event &Ev = G.Events[E];
+    if (Ev.Dst != NoRef)
+      AssignsByRoot[rootKeyOf(*G.Places[Ev.Dst].Ref)].push_back(E);
+    if (Ev.Result != NoRef)
+      ResultsByRoot[rootKeyOf(*G.Places[Ev.Result].Ref)].push_back(E);
+    for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T)
+      CallsTo[G.TargetIds[T]].push_back(E);
+    for (uint32_t A = Ev.ArgsBegin; A < Ev.ArgsEnd; ++A) {
+      int J = G.Args[A].Param;
+      if (J < 0 || G.Args[A].Expr == NoExpr)
+        continue;
+      uint32_t Base;
+      bool Address;
+      if (argBase(G.expr(G.Args[A].Expr), Base, Address))
+        ArgBasesByRoot[rootKeyOf(*G.Places[Base].Ref)].push_back(
+            {E, J, Base, Address});
+    }
+  }
+  // Seeds: what branches test, table indices, and what the hooks whose
+  // error return stops a framework return.
+  for (const TUFacts &U : P.Units)
+    for (const HookBinding &B : U.Hooks)
+      if (!B.AbortsIf.empty())
+        if (auto It = P.Functions.find(B.FunctionUsr); It != P.Functions.end())
+          Work.push_back({Item::ReturnItem, P.idOf(*It->second), 0});
+  for (uint32_t F = 0; F < N; ++F) {
+    const Function &Fn = G.Functions[F];
+    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
+      const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
+      decide(F, Bl.Cond);
+      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E)
+        decide(F, G.Events[E].TableIndex);
+    }
+  }
+  while (!Work.empty()) {
+    Item I = Work.back();
+    Work.pop_back();
+    switch (I.K) {
+    case Item::PlaceItem:
+      decidePlace(I.A);
+      break;
+    case Item::ParamItem:
+      decideParam(I.A, I.B);
+      break;
+    case Item::ReturnItem:
+      decideReturn(I.A);
+      break;
+    }
+  }
+  DecisivePlace.resize(G.Places.size(), 0);
+}
+
+void FlowGraph::Builder::dropIndecisive() {
+  for (Event &Ev : G.Events) {
+    if (Ev.Dst != NoRef && !decisive(Ev.Dst))
+      Ev.Dst = NoRef;
+    if (Ev.Result != NoRef && !decisive(Ev.Result))
+      Ev.Result = NoRef;
+  }
+  for (uint32_t F = 0; F < G.Functions.size(); ++F) {
+    Function &Fn = G.Functions[F];
+    for (size_t I = 0; I < DecisiveParam[F].size() && I < 32; ++I)
+      if (DecisiveParam[F][I])
+        Fn.ParamsRead |= uint32_t(1) << I;
+    if (!DecisiveReturn[F])
+      for (uint32_t B = 0; B < Fn.NumBlocks; ++B)
+        G.Blocks[Fn.BlocksBegin + B].Return = NoExpr;
+  }
+}
+
+void FlowGraph::Builder::summariseValues() {
+  size_t N = P.ById.size();
+  // What each function itself reads and writes of the values that matter
+  // and that callers can see: globals and memory behind parameters.
+  auto visible = [&](uint32_t Pl) {
+    return decisive(Pl) && (G.Places[Pl].Global || G.Places[Pl].ParamMemory);
+  };
+  std::vector<std::set<uint32_t>> Reads(N), Writes(N);
+  std::vector<std::vector<uint32_t>> Callers(N);
+  std::vector<bool> MayExit(N);
+  for (uint32_t F = 0; F < N; ++F) {
+    const Function &Fn = G.Functions[F];
+    MayExit[F] = Fn.MayExit;
+    auto read = [&](uint32_t Expr) {
+      if (Expr == NoExpr)
+        return;
+      for (const ValueNode *X = G.expr(Expr), *End = skipExpr(X); X != End; ++X)
+        if (X->Op == ValueOp::Place && visible(uint32_t(X->Imm)))
+          Reads[F].insert(uint32_t(X->Imm));
+    };
+    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
+      const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
+      read(Bl.Cond);
+      read(Bl.Return);
+      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E) {
+        const Event &Ev = G.Events[E];
+        read(Ev.TableIndex);
+        if (Ev.Dst != NoRef)
+          read(Ev.Value);
+        for (uint32_t A = Ev.ArgsBegin; A < Ev.ArgsEnd; ++A)
+          read(G.Args[A].Expr);
+        for (uint32_t W : {Ev.Dst, Ev.Result})
+          if (W != NoRef && visible(W))
+            Writes[F].insert(W);
+        for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T)
+          Callers[G.TargetIds[T]].push_back(F);
+      }
+    }
+  }
+  // Through callees: globals as they are, parameter memory as the call
+  // maps it to the caller's places.
+  std::vector<uint32_t> Work;
+  std::vector<bool> Queued(N, true);
+  for (uint32_t F = 0; F < N; ++F)
+    Work.push_back(uint32_t(N - 1 - F));
+  while (!Work.empty()) {
+    uint32_t F = Work.back();
+    Work.pop_back();
+    Queued[F] = false;
+    bool Changed = false;
+    const Function &Fn = G.Functions[F];
+    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
+      const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
+      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E) {
+        const Event &Ev = G.Events[E];
+        for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T) {
+          uint32_t Callee = G.TargetIds[T];
+          if (Callee == F)
+            continue;
+          if (MayExit[Callee] && !MayExit[F])
+            MayExit[F] = Changed = true;
+          for (std::vector<std::set<uint32_t>> *Sets : {&Reads, &Writes})
+            for (uint32_t Q : std::vector<uint32_t>((*Sets)[Callee].begin(),
+                                                    (*Sets)[Callee].end())) {
+              uint32_t Mine = G.Places[Q].Global ? Q : translate(E, Q);
+              if (Mine != NoRef && visible(Mine))
+                Changed |= (*Sets)[F].insert(Mine).second;
+            }
+        }
+      }
+    }
+    if (Changed)
+      for (uint32_t C : Callers[F])
+        if (!Queued[C]) {
+          Queued[C] = true;
+          Work.push_back(C);
+        }
+  }
+  for (uint32_t F = 0; F < N; ++F) {
+    Function &Fn = G.Functions[F];
+    Fn.MayExit = MayExit[F];
+    Fn.ReadsBegin = uint32_t(G.Sets.size());
+    G.Sets.insert(G.Sets.end(), Reads[F].begin(), Reads[F].end());
+    Fn.ReadsEnd = uint32_t(G.Sets.size());
+    Fn.WritesBegin = uint32_t(G.Sets.size());
+    G.Sets.insert(G.Sets.end(), Writes[F].begin(), Writes[F].end());
+    Fn.WritesEnd = uint32_t(G.Sets.size());
+    Fn.WritesValues = !Writes[F].empty();
+  }
+  // Each call's map from its callees' parameter memory to its places.
+  for (uint32_t E = 0; E < G.Events.size(); ++E) {
+    Event &Ev = G.Events[E];
+    std::set<std::pair<uint32_t, uint32_t>> Map;
+    for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T) {
+      uint32_t Callee = G.TargetIds[T];
+      for (const std::set<uint32_t> *S : {&Reads[Callee], &Writes[Callee]})
+        for (uint32_t Q : *S)
+          if (G.Places[Q].ParamMemory)
+            if (uint32_t Mine = translate(E, Q); Mine != NoRef)
+              Map.insert({Q, Mine});
+    }
+    Ev.MapBegin = uint32_t(G.Maps.size());
+    for (auto [Q, Mine] : Map)
+      G.Maps.push_back({Q, Mine});
+    Ev.MapEnd = uint32_t(G.Maps.size());
+  }
+  WritesOf = std::move(Writes);
+}
+
+void FlowGraph::Builder::markUntrusted() {
+  size_t N = P.ById.size();
+  std::set<std::string> Hooks, Escaped;
+  for (const TUFacts &U : P.Units) {
+    for (const HookBinding &B : U.Hooks)
+      Hooks.insert(B.FunctionUsr);
+    Escaped.insert(U.EscapedGlobals.begin(), U.EscapedGlobals.end());
+  }
+  // Code called from outside (signal handlers, threads, callbacks of
+  // libraries, entry points nothing here calls) may write a global at
+  // any time; framework hooks are not outside: their runs are modelled.
+  std::vector<bool> Outside(N, false);
+  std::vector<uint32_t> Work;
+  for (uint32_t F = 0; F < N; ++F)
+    if (P.CalledFromOutside[F] && !Hooks.count(P.ById[F]->Usr)) {
+      Outside[F] = true;
+      Work.push_back(F);
+    }
+  while (!Work.empty()) {
+    uint32_t F = Work.back();
+    Work.pop_back();
+    const Function &Fn = G.Functions[F];
+    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
+      const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
+      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E)
+        for (uint32_t T = G.Events[E].TargetsBegin; T < G.Events[E].TargetsEnd;
+             ++T)
+          if (!Outside[G.TargetIds[T]]) {
+            Outside[G.TargetIds[T]] = true;
+            Work.push_back(G.TargetIds[T]);
+          }
+    }
+  }
+  std::set<std::string> Roots = Escaped;
+  for (uint32_t F = 0; F < N; ++F)
+    if (Outside[F])
+      for (uint32_t W : WritesOf[F])
+        if (G.Places[W].Global)
+          Roots.insert(G.Places[W].Ref->Var);
+  // '&g' handed to a function without a body: it can write g.
+  for (const Event &Ev : G.Events)
+    if (Ev.Kind == EventKind::Call && Ev.TargetsBegin == Ev.TargetsEnd)
+      for (uint32_t A = Ev.ArgsBegin; A < Ev.ArgsEnd; ++A) {
+        const ValueNode *X = G.expr(G.Args[A].Expr);
+        if (X->Op == ValueOp::AddrOf && X[1].Op == ValueOp::Place &&
+            G.Places[size_t(X[1].Imm)].Global)
+          Roots.insert(G.Places[size_t(X[1].Imm)].Ref->Var);
+      }
+  for (Place &Pl : G.Places)
+    if (Pl.Global && Roots.count(Pl.Ref->Var))
+      Pl.Untrusted = true;
+  // Stores to them are never believed: dropped.
+  for (Event &Ev : G.Events)
+    for (uint32_t *W : {&Ev.Dst, &Ev.Result})
+      if (*W != NoRef && G.Places[*W].Untrusted)
+        *W = NoRef;
+}
+
+} // namespace forksafe
