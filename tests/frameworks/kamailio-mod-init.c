@@ -1,4 +1,4 @@
-// Kamailio/OpenSIPS: mod_init runs in the main process before forking; a
+// Kamailio: mod_init runs in the main process before forking; a
 // connection made there is shared by every SIP worker.
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -I%mocks/frameworks | FileCheck %s --implicit-check-not="{{warning|note}}:"
 // RUN: %expect_exit 0 %forksafe %s -- -I%mocks -I%mocks/frameworks -DFIXED | count 0
@@ -6,7 +6,7 @@
 #include <sr_module.h>
 
 static redisContext *cache;
-// CHECK: kamailio-mod-init.c:[[#DEF:@LINE-1]]:22: warning: 'cache' (hiredis) is connected when Kamailio/OpenSIPS forks its worker processes
+// CHECK: kamailio-mod-init.c:[[#DEF:@LINE-1]]:22: warning: 'cache' (hiredis) is connected when Kamailio forks its worker processes
 
 static int mod_init(void) {
 #ifndef FIXED
@@ -39,4 +39,4 @@ struct module_exports exports = {"counter", DEFAULT_DLFLAGS, cmds, 0, 0, 0, 0,
 // CHECK: kamailio-mod-init.c:[[#DEF+25]]:41: note: the cfg function 'w_count' exported here runs in each SIP worker process
 // CHECK: kamailio-mod-init.c:[[#DEF+21]]:3: note: 'cache' used here in the child process by redisCommand()
 // CHECK: kamailio-mod-init.c:[[#DEF]]:22: note: connect in child_init behind the rank test
-// CHECK: kamailio-mod-init.c:[[#DEF+5]]:3: note: fix-it: move this connect into 'child_init', which Kamailio/OpenSIPS runs in each worker process after it forks
+// CHECK: kamailio-mod-init.c:[[#DEF+5]]:3: note: fix-it: move this connect into 'child_init', which Kamailio runs in each worker process after it forks

@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 static PGconn *db_handle;
-// CHECK: kamailio-rank-relational.c:[[#DEF:@LINE-1]]:16: warning: 'db_handle' (PostgreSQL libpq) is connected when Kamailio/OpenSIPS forks its worker processes and is used in the child process
+// CHECK: kamailio-rank-relational.c:[[#DEF:@LINE-1]]:16: warning: 'db_handle' (PostgreSQL libpq) is connected when Kamailio forks its worker processes and is used in the child process
 
 static int child_init(int rank) {
 #ifdef BUG
@@ -37,7 +37,7 @@ struct module_exports exports = {
     "lookupdb", DEFAULT_DLFLAGS, cmds, 0, 0, 0, 0,
     0,          /* module init */
     child_init, /* per-child init */
-    // CHECK: kamailio-rank-relational.c:[[#@LINE-1]]:5: note: Kamailio/OpenSIPS also calls 'child_init' in the master process before it forks (with -127)
+    // CHECK: kamailio-rank-relational.c:[[#@LINE-1]]:5: note: Kamailio also calls 'child_init' in the master process before it forks (with -127)
     0};
 // CHECK: kamailio-rank-relational.c:[[#DEF+21]]:16: note: the cfg function 'w_lookup' exported here runs in each SIP worker process
 // CHECK: kamailio-rank-relational.c:[[#DEF+16]]:3: note: 'db_handle' used here in the child process by PQexec()

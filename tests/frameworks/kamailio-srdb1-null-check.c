@@ -12,7 +12,7 @@
 static str db_url = {"mysql://x", 9};
 static db_func_t dbf;
 static db1_con_t *db_con = NULL;
-// CHECK: kamailio-srdb1-null-check.c:[[#DEF:@LINE-1]]:19: warning: 'db_con' (Kamailio srdb1) is connected when Kamailio/OpenSIPS forks its worker processes and is used in the child process
+// CHECK: kamailio-srdb1-null-check.c:[[#DEF:@LINE-1]]:19: warning: 'db_con' (Kamailio srdb1) is connected when Kamailio forks its worker processes and is used in the child process
 static str q = {"select 1", 8};
 
 static int mod_init(void) {

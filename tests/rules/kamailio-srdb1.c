@@ -13,7 +13,7 @@ static str db_url = {"mysql://kamailio@localhost/kamailio", 35};
 static str table = {"userblocklist", 13};
 static db_func_t dbf;
 static db1_con_t *dbh;
-// CHECK: kamailio-srdb1.c:[[#DEF:@LINE-1]]:19: warning: 'dbh' (Kamailio srdb1) is connected when Kamailio/OpenSIPS forks its worker processes and is used in the child process; parent and child share one connection [forksafe-inherited-handle]
+// CHECK: kamailio-srdb1.c:[[#DEF:@LINE-1]]:19: warning: 'dbh' (Kamailio srdb1) is connected when Kamailio forks its worker processes and is used in the child process; parent and child share one connection [forksafe-inherited-handle]
 
 static int mod_init(void) {
   if (db_bind_mod(&db_url, &dbf) < 0)

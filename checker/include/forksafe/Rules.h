@@ -74,12 +74,18 @@ struct HookRule {
   HookRole Role = HookRole::PostFork;
   // One way of recognising the registration:
   std::string Struct, Field; // a field of a struct (initializer or store)
+  // With Struct+Field: fields the struct must also have, to tell apart two
+  // frameworks whose structs share a tag (OpenSIPS's and Kamailio's
+  // 'struct module_exports').
+  std::vector<std::string> StructHas;
   std::string FieldType;     // any field/store of this function-pointer typedef
   std::string Register;      // a registration call, the function at RegisterArg
   int RegisterArg = 0;
   std::string Function;      // a function by qualified name
   std::string FunctionPrefix;// functions whose name starts with this
   std::string Annotation;    // [[clang::annotate("...")]] on the function
+  std::string FunctionType;  // functions of this type, as the headers spell
+                             // it: 'Datum (FunctionCallInfo)'
   // Kamailio's child_init(rank): the values the framework passes in the
   // master (before forking) and in a worker; the body's branches on the
   // argument decide which paths run where.

@@ -24,9 +24,31 @@ const HookRule *HookMatcher::forField(const RecordDecl *RD,
     if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
       Struct = TD->getName().str();
   for (const HookRule &H : Rules.Hooks)
-    if (!H.Field.empty() && H.Field == F->getName() && H.Struct == Struct)
+    if (!H.Field.empty() && H.Field == F->getName() && H.Struct == Struct &&
+        hasFields(RD, H.StructHas))
       return &H;
   return forType(F->getType());
+}
+
+bool HookMatcher::hasFields(const RecordDecl *RD,
+                            const std::vector<std::string> &Names) {
+  if (Names.empty())
+    return true;
+  if (!RD)
+    return false;
+  if (const RecordDecl *Def = RD->getDefinition())
+    RD = Def;
+  for (const std::string &N : Names) {
+    bool Found = false;
+    for (const FieldDecl *F : RD->fields())
+      if (F->getName() == N) {
+        Found = true;
+        break;
+      }
+    if (!Found)
+      return false;
+  }
+  return true;
 }
 
 const HookRule *HookMatcher::forType(QualType T) const {
@@ -56,6 +78,21 @@ const HookRule *HookMatcher::forRegister(const std::string &Callee,
   return nullptr;
 }
 
+/// 'Datum (FunctionCallInfo)': the return and parameter types as the
+/// declaration spells them (typedef names kept), without attributes such as
+/// noreturn that clang keeps in the function type.
+static std::string spelledType(const FunctionDecl *FD) {
+  const auto *FT = FD->getType()->getAs<FunctionProtoType>();
+  if (!FT)
+    return "";
+  std::string S = FT->getReturnType().getAsString() + " (";
+  for (unsigned I = 0; I < FT->getNumParams(); ++I)
+    S += (I ? ", " : "") + FT->getParamType(I).getAsString();
+  if (FT->isVariadic())
+    S += FT->getNumParams() ? ", ..." : "...";
+  return S + ")";
+}
+
 std::vector<const HookRule *>
 HookMatcher::forFunction(const FunctionDecl *FD) const {
   std::vector<const HookRule *> Out;
@@ -64,6 +101,8 @@ HookMatcher::forFunction(const FunctionDecl *FD) const {
     if (!H.Function.empty() && H.Function == Name)
       Out.push_back(&H);
     else if (!H.FunctionPrefix.empty() && Name.rfind(H.FunctionPrefix, 0) == 0)
+      Out.push_back(&H);
+    else if (!H.FunctionType.empty() && spelledType(FD) == H.FunctionType)
       Out.push_back(&H);
     else if (!H.Annotation.empty())
       for (const auto *A : FD->specific_attrs<AnnotateAttr>())

@@ -36,8 +36,11 @@ public:
   /// A function stored into an lvalue of a function-pointer typedef.
   const HookRule *forType(clang::QualType T) const;
   const HookRule *forRegister(const std::string &Callee, unsigned Arg) const;
-  /// Hooks a function is by its own name, prefix or annotation.
+  /// Hooks a function is by its own name, prefix, type or annotation.
   std::vector<const HookRule *> forFunction(const clang::FunctionDecl *FD) const;
+  /// Whether RD has fields of all these names (a hook's 'struct-has').
+  static bool hasFields(const clang::RecordDecl *RD,
+                        const std::vector<std::string> &Names);
 
 private:
   const RuleSet &Rules;

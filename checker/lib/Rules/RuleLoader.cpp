@@ -85,11 +85,20 @@ std::string RuleSet::digest() const {
   std::ostringstream OS;
   for (const HandleRule &H : Handles)
     OS << "H" << H.Library << "|" << H.Type << "|" << int(H.Sem) << "\n";
-  for (const HookRule &H : Hooks)
+  for (const HookRule &H : Hooks) {
     OS << "K" << H.Framework << "|" << int(H.Role) << "|" << H.Struct << "|"
        << H.Field << "|" << H.FieldType << "|" << H.Register << "|"
        << H.RegisterArg << "|" << H.Function << "|" << H.FunctionPrefix << "|"
-       << H.Annotation << "\n";
+       << H.Annotation << "|" << H.FunctionType << "|" << H.AbortsIfReturns
+       << "|" << H.Note;
+    for (const std::string &F : H.StructHas)
+      OS << "|has:" << F;
+    for (int64_t A : H.MasterArgs)
+      OS << "|m:" << A;
+    for (int64_t A : H.WorkerArgs)
+      OS << "|w:" << A;
+    OS << "\n";
+  }
   for (const auto &[Name, Rules] : Functions)
     for (const FunctionRule &F : Rules)
       OS << "F" << Name << "|" << int(F.FunctionRole) << "|" << F.HandleArg
@@ -305,10 +314,10 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
       continue;
     }
     V.checkKeys(H, P,
-                {"role", "struct", "field", "field-type", "register",
-                 "register-arg", "function", "function-prefix", "annotation",
-                 "master-args", "worker-args", "aborts-if-returns", "note",
-                 "source"},
+                {"role", "struct", "field", "struct-has", "field-type",
+                 "register", "register-arg", "function", "function-prefix",
+                 "function-type", "annotation", "master-args", "worker-args",
+                 "aborts-if-returns", "note", "source"},
                 {"role", "note", "source"});
     HookRule HR;
     HR.Framework = HooksOf;
@@ -328,6 +337,22 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
     V.string(H, P, "function", HR.Function, false);
     V.string(H, P, "function-prefix", HR.FunctionPrefix, false);
     V.string(H, P, "annotation", HR.Annotation, false);
+    V.string(H, P, "function-type", HR.FunctionType, false);
+    if (H.contains("struct-has")) {
+      const json &A = H["struct-has"];
+      bool Ok = A.is_array() && !A.empty();
+      for (const json &X : A)
+        Ok &= X.is_string() && !X.get<std::string>().empty();
+      if (!Ok)
+        V.error(P + "/struct-has", "key 'struct-has' in " + V.where(P) +
+                                       " must be a non-empty list of field "
+                                       "names");
+      else if (HR.Struct.empty() || HR.Field.empty())
+        V.error(P + "/struct-has", "key 'struct-has' in " + V.where(P) +
+                                       " needs 'struct' and 'field'");
+      else
+        HR.StructHas = A.get<std::vector<std::string>>();
+    }
     V.string(H, P, "note", HR.Note, true);
     if (H.contains("source"))
       V.source(H, P, HR.Source);
@@ -367,11 +392,12 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
     }
     int Ways = (!HR.Field.empty() && !HR.Struct.empty()) + !HR.FieldType.empty() +
                !HR.Register.empty() + !HR.Function.empty() +
-               !HR.FunctionPrefix.empty() + !HR.Annotation.empty();
+               !HR.FunctionPrefix.empty() + !HR.Annotation.empty() +
+               !HR.FunctionType.empty();
     if (Ways != 1)
       V.error(P, V.where(P) + " needs exactly one of struct+field, "
                               "field-type, register, function, "
-                              "function-prefix, annotation");
+                              "function-prefix, function-type, annotation");
     Hooks.push_back(HR);
   }
   if (Errors.size() != Before)

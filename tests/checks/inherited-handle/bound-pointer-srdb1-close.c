@@ -15,7 +15,7 @@ static str db_url = {"mysql://kamailio@localhost/kamailio", 35};
 static str table = {"dialplan", 8};
 static db_func_t dbf;
 static db1_con_t *db_con = NULL;
-// CHECK: bound-pointer-srdb1-close.c:[[#DEF:@LINE-1]]:19: warning: 'db_con' (Kamailio srdb1) is connected when Kamailio/OpenSIPS forks its worker processes and is used in the child process
+// CHECK: bound-pointer-srdb1-close.c:[[#DEF:@LINE-1]]:19: warning: 'db_con' (Kamailio srdb1) is connected when Kamailio forks its worker processes and is used in the child process
 static str q = {"select * from dialplan", 22};
 
 static void close_db(void) {

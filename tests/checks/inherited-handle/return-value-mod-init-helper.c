@@ -16,7 +16,7 @@ static str db_url = {"mysql://kamailio@localhost/kamailio", 35};
 static str version_table = {"acc", 3};
 static db_func_t dbf;
 static db1_con_t *db_con = NULL;
-// CHECK: return-value-mod-init-helper.c:[[#DEF:@LINE-1]]:19: warning: 'db_con' (Kamailio srdb1) is connected when Kamailio/OpenSIPS forks its worker processes and is used in the child process
+// CHECK: return-value-mod-init-helper.c:[[#DEF:@LINE-1]]:19: warning: 'db_con' (Kamailio srdb1) is connected when Kamailio forks its worker processes and is used in the child process
 static str q = {"select 1", 8};
 
 static int open_and_check_schema(void) {
