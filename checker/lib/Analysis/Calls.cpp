@@ -211,7 +211,8 @@ Env HandleAnalysis::calleeInput(const Function &F, const FlowGraph::Event *Call,
 void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Call,
                                   const Disjunct &D, const Bindings &CalleeB,
                                   const Via &V, const Env &In, State &Out,
-                                  std::vector<Pending> &Found) {
+                                  std::vector<Pending> &Found,
+                                  const std::string *AbortsIf) {
   Via Child = V;
   Child.InChild = true;
   const Summary &Sum = analyze(F, D.H.flags(), CalleeB, In);
@@ -219,6 +220,9 @@ void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Cal
     addFinding(Found, resolveFinding(Pd, D, V, V.N ? V : Child));
   const FlowGraph::Function &GF = G.function(P.idOf(F));
   for (const ExitCase &X : Sum.Exits) {
+    // A hook's error return stops the framework before it forks.
+    if (AbortsIf && aborts(*AbortsIf, X.Ret))
+      continue;
     Disjunct N = D;
     N.H = resolveState(X.D.H, D.H, V);
     N.Assumed = addAssumed(D.Assumed, X.D.Assumed);
@@ -246,7 +250,7 @@ void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Cal
            M != End; ++M)
         N.V.set(M->Caller, X.D.V.get(M->Callee));
     }
-    Out.push_back(std::move(N));
+    joinInto(Out, std::move(N), false);
   }
 }
 
@@ -279,7 +283,7 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
         if (I.Lo >= 0 && uint64_t(I.Lo) < GE.Table->size())
           Element = (*GE.Table)[size_t(I.Lo)];
         if (!Element) { // no function there: nothing is called
-          Next.push_back(D);
+          joinInto(Next, Disjunct(D), false);
           continue;
         }
       }
@@ -291,7 +295,7 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
         Disjunct N = D;
         if (GE.Result != FlowGraph::NoRef)
           N.V.erase(GE.Result);
-        Next.push_back(std::move(N));
+        joinInto(Next, std::move(N), false);
         continue;
       }
       applySummary(*T, &GE, D, CalleeB, Call, calleeInput(*T, &GE, D, CalleeB),
@@ -325,7 +329,7 @@ void HandleAnalysis::runAtFork(const std::vector<const Function *> &Handlers,
     State Next;
     for (const Disjunct &C : Cur) {
       if (!relevant(*Fn, {}, C.H.flags())) {
-        Next.push_back(C);
+        joinInto(Next, Disjunct(C), false);
         continue;
       }
       applySummary(*Fn, nullptr, C, {}, Via(N), calleeInput(*Fn, nullptr, C, {}),
@@ -334,7 +338,7 @@ void HandleAnalysis::runAtFork(const std::vector<const Function *> &Handlers,
     Cur = std::move(Next);
   }
   for (Disjunct &C : Cur)
-    Out.push_back(std::move(C));
+    joinInto(Out, std::move(C), false);
 }
 
 void HandleAnalysis::applyFork(const Event &E, const FlowGraph::Event &GE,
@@ -394,7 +398,7 @@ void HandleAnalysis::applyFork(const Event &E, const FlowGraph::Event &GE,
       if (Result != FlowGraph::NoRef) {
         Disjunct Failed = Pre; // no child: still the parent
         Failed.V.set(Result, AbsVal::constant(-1));
-        Next.push_back(std::move(Failed));
+        joinInto(Next, std::move(Failed), false);
         Pre.V.set(Result, AbsVal::range(1, AbsVal::Max));
         Child.V.set(Result, AbsVal::constant(0));
       }
@@ -420,23 +424,17 @@ State HandleAnalysis::runEntry(const Function &F, const State &In,
   Via V(Via_);
   for (const Disjunct &D : In) {
     if (!relevant(F, {}, D.H.flags())) {
-      Out.push_back(D);
+      joinInto(Out, Disjunct(D), false);
       continue;
     }
     Env Input = calleeInput(F, nullptr, D, {});
     for (const auto &[Place, Val] : Params)
       Input.set(Place, Val);
-    State Exits;
     std::vector<Pending> Found;
-    applySummary(F, nullptr, D, {}, V, Input, Exits, Found);
+    applySummary(F, nullptr, D, {}, V, Input, Out, Found,
+                 AbortsIf.empty() ? nullptr : &AbortsIf);
     for (Pending &Pd : Found)
       Results.push_back(std::move(Pd));
-    const Summary &Sum = analyze(F, D.H.flags(), {}, Input);
-    // applySummary keeps the exits' order: drop those that stop the
-    // program before it forks.
-    for (size_t I = 0; I < Exits.size(); ++I)
-      if (AbortsIf.empty() || !aborts(AbortsIf, Sum.Exits[I].Ret))
-        Out.push_back(std::move(Exits[I]));
   }
   return Out;
 }

@@ -154,7 +154,31 @@ unsigned closeness(const Disjunct &A, const Disjunct &B) {
   return Score;
 }
 
-/// Adds N to the disjuncts at a point; returns whether they changed.
+void joinExit(Summary &S, ExitCase &&X) {
+  ExitCase *SameKind = nullptr;
+  size_t Count = 0;
+  for (ExitCase &E : S.Exits) {
+    if (E.D.Child != X.D.Child)
+      continue;
+    if (E.D.V == X.D.V && E.Ret == X.Ret) {
+      E.D.H.join(X.D.H);
+      E.D.Assumed = std::min(E.D.Assumed, X.D.Assumed);
+      return;
+    }
+    SameKind = SameKind ? SameKind : &E;
+    ++Count;
+  }
+  if (Count < MaxExitCases) {
+    S.Exits.push_back(std::move(X));
+    return;
+  }
+  SameKind->D.V.join(X.D.V, false);
+  SameKind->D.H.join(X.D.H);
+  SameKind->Ret = SameKind->Ret.join(X.Ret);
+  SameKind->D.Assumed = std::min(SameKind->D.Assumed, X.D.Assumed);
+}
+} // namespace
+
 bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
   Disjunct *SameKind = nullptr;
   unsigned Best = 0;
@@ -189,30 +213,6 @@ bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
   return Changed;
 }
 
-void joinExit(Summary &S, ExitCase &&X) {
-  ExitCase *SameKind = nullptr;
-  size_t Count = 0;
-  for (ExitCase &E : S.Exits) {
-    if (E.D.Child != X.D.Child)
-      continue;
-    if (E.D.V == X.D.V && E.Ret == X.Ret) {
-      E.D.H.join(X.D.H);
-      E.D.Assumed = std::min(E.D.Assumed, X.D.Assumed);
-      return;
-    }
-    SameKind = SameKind ? SameKind : &E;
-    ++Count;
-  }
-  if (Count < MaxExitCases) {
-    S.Exits.push_back(std::move(X));
-    return;
-  }
-  SameKind->D.V.join(X.D.V, false);
-  SameKind->D.H.join(X.D.H);
-  SameKind->Ret = SameKind->Ret.join(X.Ret);
-  SameKind->D.Assumed = std::min(SameKind->D.Assumed, X.D.Assumed);
-}
-} // namespace
 
 // --- One function ------------------------------------------------------------
 

@@ -47,6 +47,11 @@ struct Disjunct {
 };
 using State = llvm::SmallVector<Disjunct, 2>;
 
+/// Adds N to the disjuncts at a program point: joined with an equal one,
+/// dropped if one covers it, else kept apart up to a bound, beyond which it
+/// merges into the closest one (widening if Widen). Whether Dst changed.
+bool joinInto(State &Dst, Disjunct &&N, bool Widen);
+
 /// One way out of a function.
 struct ExitCase {
   Disjunct D;
@@ -102,7 +107,8 @@ private:
   /// Applies F's summary (run from disjunct D) as a call at Call.
   void applySummary(const Function &F, const FlowGraph::Event *Call,
                     const Disjunct &D, const Bindings &CalleeB, const Via &V,
-                    const Env &In, State &Out, std::vector<Pending> &Found);
+                    const Env &In, State &Out, std::vector<Pending> &Found,
+                    const std::string *AbortsIf = nullptr);
   Env calleeInput(const Function &F, const FlowGraph::Event *Call,
                   const Disjunct &D, const Bindings &B) const;
   void branch(const FlowGraph::Block &GB, const Disjunct &D,

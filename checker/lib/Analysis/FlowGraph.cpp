@@ -248,8 +248,10 @@ uint32_t FlowGraph::Builder::translate(uint32_t CallEvent,
     R.Path += Path;
     if (R.Kind == HandleRef::Result || pathParts(R.Path) > MaxTranslatedParts)
       break;
+    // Only places some function names: one nobody names decides nothing
+    // (and making them let chains of calls grow paths without end).
     auto It = Ids.find(keyOf(R));
-    Out = It != Ids.end() ? It->second : intern(G.OwnedRefs.emplace_back(R));
+    Out = It != Ids.end() ? It->second : NoRef;
     break;
   }
   Translated.emplace(CacheKey, Out);

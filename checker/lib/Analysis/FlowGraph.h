@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <vector>
 
 namespace forksafe {
@@ -162,7 +161,6 @@ private:
   std::vector<uint32_t> Sets;
   std::vector<ValueNode> Nodes;
   std::vector<Place> Places;
-  std::deque<HandleRef> OwnedRefs; // places made by translation
   std::vector<uint32_t> ParamPlaces;
   Env InitialGlobals;
 };

@@ -114,8 +114,9 @@ void FlowGraph::Builder::decidePlace(uint32_t Pl) {
       if (R.Path.empty() || pathParts(R.Path) > MaxPathParts)
         continue; // the parameter's own value (not memory), or too deep
       auto It = Ids.find(keyOf(R));
-      uint32_t Callee =
-          It != Ids.end() ? It->second : intern(G.OwnedRefs.emplace_back(R));
+      if (It == Ids.end())
+        continue; // no function names it: nothing stores through it
+      uint32_t Callee = It->second;
       // The callees store through it ('*out = fork()' for '&pid').
       std::vector<uint32_t> &Users = ParamMemoryUsers[Callee];
       for (uint32_t T = G.Events[A.Event].TargetsBegin;
@@ -324,7 +325,7 @@ void FlowGraph::Builder::summariseValues() {
       for (const std::set<uint32_t> *S : {&Reads[Callee], &Writes[Callee]})
         for (uint32_t Q : *S)
           if (G.Places[Q].ParamMemory)
-            if (uint32_t Mine = translate(E, Q); Mine != NoRef)
+            if (uint32_t Mine = translate(E, Q); Mine != NoRef && decisive(Mine))
               Map.insert({Q, Mine});
     }
     Ev.MapBegin = uint32_t(G.Maps.size());
