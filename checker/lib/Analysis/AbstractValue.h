@@ -112,7 +112,7 @@ public:
   }
 
 private:
-  llvm::SmallVector<Entry, 4> Entries;
+  llvm::SmallVector<Entry, 2> Entries;
 };
 
 } // namespace forksafe

@@ -24,6 +24,56 @@ constexpr size_t MaxContexts = 4;
 uint16_t addAssumed(uint16_t A, uint16_t B) {
   return uint16_t(std::min<unsigned>(A + B, 0xffff));
 }
+
+// Summaries without findings are interned by content: most functions of a
+// large program do the same thing to a handle in most contexts (nothing),
+// and one copy serves them all.
+bool sameWitness(const HState &A, const HState &B) {
+  if (A.L.has_value() != B.L.has_value() || A.I.has_value() != B.I.has_value())
+    return false;
+  if (A.L && (A.L->FromInput != B.L->FromInput || A.L->Created != B.L->Created))
+    return false;
+  if (!A.I)
+    return true;
+  const InhW &X = *A.I, &Y = *B.I;
+  return X.FromInput == Y.FromInput && X.CreatedFromInput == Y.CreatedFromInput &&
+         X.Created == Y.Created && X.Fork == Y.Fork && X.ForkApi == Y.ForkApi &&
+         X.Hooks == Y.Hooks && X.Framework == Y.Framework;
+}
+
+bool sameSummary(const Summary &A, const Summary &B) {
+  if (!A.Findings.empty() || !B.Findings.empty() ||
+      A.Exits.size() != B.Exits.size())
+    return false;
+  for (size_t I = 0; I < A.Exits.size(); ++I) {
+    const ExitCase &X = A.Exits[I], &Y = B.Exits[I];
+    if (X.D.Child != Y.D.Child || X.D.Assumed != Y.D.Assumed ||
+        !(X.Ret == Y.Ret) || X.D.V != Y.D.V || !sameWitness(X.D.H, Y.D.H))
+      return false;
+  }
+  return true;
+}
+
+size_t hashSummary(const Summary &S) {
+  size_t H = S.Exits.size();
+  auto mix = [&](uint64_t V) { H = (H ^ V) * 0x100000001b3ULL; };
+  for (const ExitCase &X : S.Exits) {
+    mix(uint64_t(X.D.H.flags()) | uint64_t(X.D.Child) << 2 |
+        uint64_t(X.D.Assumed) << 3);
+    mix(uint64_t(X.Ret.Lo));
+    mix(uint64_t(X.Ret.Hi));
+    for (const Env::Entry &E : X.D.V) {
+      mix(E.first);
+      mix(uint64_t(E.second.Lo));
+      mix(uint64_t(E.second.Hi));
+    }
+    if (X.D.H.L)
+      mix(reinterpret_cast<uintptr_t>(X.D.H.L->Created));
+    if (X.D.H.I)
+      mix(reinterpret_cast<uintptr_t>(X.D.H.I->Created));
+  }
+  return H;
+}
 } // namespace
 
 HandleAnalysis::HandleAnalysis(const Program &P, const FlowGraph &G,
@@ -309,8 +359,21 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
   }
   // Entries may have grown meanwhile (other inputs, deeper in the
   // recursion): find the slot again by index.
-  Summaries.push_back(std::move(Out));
-  return *(Memo[P.idOf(F)][Slot].Done = &Summaries.back());
+  const Summary *Done = nullptr;
+  size_t Hash = Out.Findings.empty() ? hashSummary(Out) : 0;
+  if (Out.Findings.empty())
+    for (const Summary *Same : Interned[Hash])
+      if (sameSummary(*Same, Out)) {
+        Done = Same;
+        break;
+      }
+  if (!Done) {
+    Summaries.push_back(std::move(Out));
+    Done = &Summaries.back();
+    if (Done->Findings.empty())
+      Interned[Hash].push_back(Done);
+  }
+  return *(Memo[P.idOf(F)][Slot].Done = Done);
 }
 
 void HandleAnalysis::branch(const FlowGraph::Block &GB, const Disjunct &D,

@@ -28,6 +28,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace forksafe {
@@ -45,7 +46,7 @@ struct Disjunct {
   bool Child = false;   // a fork on the way made this process a child
   uint16_t Assumed = 0; // branches taken on values nothing decided
 };
-using State = llvm::SmallVector<Disjunct, 2>;
+using State = llvm::SmallVector<Disjunct, 1>;
 
 /// Adds N to the disjuncts at a program point: joined with an equal one,
 /// dropped if one covers it, else kept apart up to a bound, beyond which it
@@ -161,6 +162,7 @@ private:
   };
   std::vector<std::vector<MemoEntry>> Memo;
   std::deque<Summary> Summaries; // stable: callers hold references
+  std::unordered_map<size_t, llvm::SmallVector<const Summary *, 1>> Interned;
   Summary Identity[4];           // what recursion is assumed to do
   Relevance::ForHandle Fns;
   bool DtorsTouch = false;
