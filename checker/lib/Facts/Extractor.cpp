@@ -732,7 +732,7 @@ public:
             Expr::NPCK_NotNull)
           GlobalInits[Key] = 0;
       } else if (!Init->isValueDependent() && Init->EvaluateAsInt(R, Ctx) &&
-                 R.Val.getInt().getSignificantBits() <= 64) {
+                 R.Val.getInt().isRepresentableByInt64()) {
         GlobalInits[Key] = R.Val.getInt().getExtValue();
       }
       return;
@@ -1888,7 +1888,7 @@ void FunctionExtractor::labelEdges(const CFGBlock &B, Block &Out) {
         add(To, Edge::Default);
       } else if (!CS->getRHS() && !CS->getLHS()->isValueDependent() &&
                  CS->getLHS()->EvaluateAsInt(R, TU.Ctx) &&
-                 R.Val.getInt().getSignificantBits() <= 64) {
+                 R.Val.getInt().isRepresentableByInt64()) {
         add(To, Edge::Case, {R.Val.getInt().getExtValue()});
       } else {
         add(To, Edge::Always); // 'case 1 ... 5:' (GNU): either way

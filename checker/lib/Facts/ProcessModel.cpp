@@ -46,7 +46,7 @@ bool hasCloneVm(const Expr *Flags, ASTContext &Ctx) {
   Expr::EvalResult R;
   if (Flags->isValueDependent() || !Flags->EvaluateAsInt(R, Ctx))
     return false; // unknown flags: assume a process, not a thread
-  return (R.Val.getInt().getExtValue() & CloneVm) != 0;
+  return (R.Val.getInt().extOrTrunc(64).getZExtValue() & CloneVm) != 0;
 }
 
 } // namespace

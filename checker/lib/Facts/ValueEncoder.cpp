@@ -291,7 +291,7 @@ std::string ValueEncoder::encode(const Expr *E, int Depth) {
     QualType T = E->getType();
     if (T->isIntegralOrEnumerationType()) {
       Expr::EvalResult R;
-      if (E->EvaluateAsInt(R, Ctx) && R.Val.getInt().getSignificantBits() <= 64)
+      if (E->EvaluateAsInt(R, Ctx) && R.Val.getInt().isRepresentableByInt64())
         return vx::constant(R.Val.getInt().getExtValue());
     } else if ((T->isPointerType() || T->isNullPtrType()) &&
                E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
