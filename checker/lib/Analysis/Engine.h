@@ -166,6 +166,9 @@ private:
   Summary Identity[4];           // what recursion is assumed to do
   Relevance::ForHandle Fns;
   bool DtorsTouch = false;
+  bool Trace = false;
+  void trace(const Function &F, int Flags, const Env &In,
+             const Summary &Out) const;
   Arena Mem;
 };
 
