@@ -98,7 +98,7 @@ void FlowGraph::Builder::encodeFunctions() {
     for (const HandleRef &R : F->Places) {
       Local.push_back(intern(R));
       if (G.Places[Local.back()].ParamMemory)
-        ParamMemoryUsers[Local.back()].push_back(FId);
+        addParamMemoryUser(Local.back(), FId);
     }
     auto local = [&](int I) {
       return I >= 0 && size_t(I) < Local.size() ? Local[size_t(I)] : NoRef;

@@ -42,6 +42,10 @@ private:
   void markDecisive();
   void dropIndecisive();
   void summariseValues();
+  /// False (and nothing stored) once the functions' transitive read and
+  /// write sets together exceed Budget entries.
+  bool summariseValuesWithin(size_t Budget);
+  static constexpr size_t MaxValueSetEntries = 4'000'000;
   void markUntrusted();
 
   struct Item {
@@ -78,13 +82,33 @@ private:
   /// The functions that name a place of parameter memory (its id is
   /// shared by every function's 'p->pid'): their callers map it.
   std::unordered_map<uint32_t, std::vector<uint32_t>> ParamMemoryUsers;
+  /// (place << 32 | function) pairs in ParamMemoryUsers: a place such as
+  /// '*p0' is named by thousands of functions, and a linear search of its
+  /// list for every argument passed made git's link quadratic.
+  std::unordered_set<uint64_t> ParamMemoryUserPairs;
+  std::unordered_set<uint64_t> CallsMapped; // (event << 32 | callee place)
+  /// Budget: a place of parameter memory named by more functions than
+  /// this, or memory handed to a call with more targets, is not followed
+  /// into further callers (its values stay unknown there). git's '*p0'
+  /// otherwise pairs every function with every other.
+  static constexpr size_t MaxParamMemoryUsers = 256, MaxMappedTargets = 16;
+  /// Nor is memory passed on by more calls than this ('p0' handed on by
+  /// every function that takes a context pointer, in all of git).
+  static constexpr size_t MaxArgBases = 512;
+  void addParamMemoryUser(uint32_t Place, uint32_t Fn) {
+    std::vector<uint32_t> &Users = ParamMemoryUsers[Place];
+    if (Users.size() < MaxParamMemoryUsers &&
+        ParamMemoryUserPairs.insert(uint64_t(Place) << 32 | Fn).second)
+      Users.push_back(Fn);
+  }
   struct ArgBase {
     uint32_t Event;
     int Param;
     uint32_t Base;
     bool Address; // '&x' (else a pointer's value)
   };
-  std::unordered_map<std::string, std::vector<ArgBase>> ArgBasesByRoot;
+  /// By root key, '\x01', and the path of the place passed.
+  std::unordered_map<std::string, std::vector<ArgBase>> ArgBasesByBase;
 
   std::vector<std::set<uint32_t>> WritesOf; // by function, transitively
 };

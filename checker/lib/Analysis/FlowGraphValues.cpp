@@ -94,36 +94,45 @@ void FlowGraph::Builder::decidePlace(uint32_t Pl) {
           for (uint32_t E : CallsTo[User])
             if (uint32_t Mine = translate(E, F); Mine != NoRef)
               Work.push_back({Item::PlaceItem, Mine, 0});
-    // Caller memory handed to a callee: the callee's stores into it.
-    auto Bases = ArgBasesByRoot.find(Root);
-    if (Bases == ArgBasesByRoot.end())
-      continue;
-    for (const ArgBase &A : std::vector<ArgBase>(Bases->second)) {
-      const std::string &BasePath = G.Places[A.Base].Ref->Path;
-      const std::string &Path = QRef.Path;
-      if (Path.compare(0, BasePath.size(), BasePath) != 0)
+    // Caller memory handed to a callee: the callee's stores into it. The
+    // calls are indexed by the path of what they pass, so only those that
+    // pass a prefix of this place ('&cfg', '&cfg.db' for 'cfg.db.pid') are
+    // visited: a parameter's root ('p0') is shared by every function.
+    const std::string Path = QRef.Path;
+    for (size_t K = 0; K <= Path.size(); ++K) {
+      if (K < Path.size() && Path[K] != '.' && Path[K] != '[' && Path[K] != '*')
         continue;
-      std::string Suffix = Path.substr(BasePath.size());
-      if (!Suffix.empty() && Suffix[0] != '.' && Suffix[0] != '[' &&
-          Suffix[0] != '*')
-        continue;
-      HandleRef R;
-      R.Kind = HandleRef::Param;
-      R.ParamIndex = A.Param;
-      R.Path = A.Address ? (Suffix.empty() ? "*" : Suffix) : Suffix;
-      if (R.Path.empty() || pathParts(R.Path) > MaxPathParts)
-        continue; // the parameter's own value (not memory), or too deep
-      auto It = Ids.find(keyOf(R));
-      if (It == Ids.end())
-        continue; // no function names it: nothing stores through it
-      uint32_t Callee = It->second;
-      // The callees store through it ('*out = fork()' for '&pid').
-      std::vector<uint32_t> &Users = ParamMemoryUsers[Callee];
-      for (uint32_t T = G.Events[A.Event].TargetsBegin;
-           T < G.Events[A.Event].TargetsEnd; ++T)
-        if (std::find(Users.begin(), Users.end(), G.TargetIds[T]) == Users.end())
-          Users.push_back(G.TargetIds[T]);
-      Work.push_back({Item::PlaceItem, Callee, 0});
+      auto Bases = ArgBasesByBase.find(Root + '\x01' + Path.substr(0, K));
+      if (Bases == ArgBasesByBase.end() || Bases->second.size() > MaxArgBases)
+        continue; // budget: see MaxArgBases
+      for (const ArgBase &A : std::vector<ArgBase>(Bases->second)) {
+        const std::string &BasePath = G.Places[A.Base].Ref->Path;
+        std::string Suffix = Path.substr(BasePath.size());
+        if (!Suffix.empty() && Suffix[0] != '.' && Suffix[0] != '[' &&
+            Suffix[0] != '*')
+          continue;
+        HandleRef R;
+        R.Kind = HandleRef::Param;
+        R.ParamIndex = A.Param;
+        R.Path = A.Address ? (Suffix.empty() ? "*" : Suffix) : Suffix;
+        if (R.Path.empty() || pathParts(R.Path) > MaxPathParts)
+          continue; // the parameter's own value (not memory), or too deep
+        auto It = Ids.find(keyOf(R));
+        if (It == Ids.end())
+          continue; // no function names it: nothing stores through it
+        uint32_t Callee = It->second;
+        // Each (call, callee place) once: a struct passed by address to
+        // thousands of calls has hundreds of members.
+        if (G.Events[A.Event].TargetsEnd - G.Events[A.Event].TargetsBegin >
+                MaxMappedTargets ||
+            !CallsMapped.insert(uint64_t(A.Event) << 32 | Callee).second)
+          continue;
+        // The callees store through it ('*out = fork()' for '&pid').
+        for (uint32_t T = G.Events[A.Event].TargetsBegin;
+             T < G.Events[A.Event].TargetsEnd; ++T)
+          addParamMemoryUser(Callee, G.TargetIds[T]);
+        Work.push_back({Item::PlaceItem, Callee, 0});
+      }
     }
   }
 }
@@ -171,8 +180,9 @@ void FlowGraph::Builder::markDecisive() {
       uint32_t Base;
       bool Address;
       if (argBase(G.expr(G.Args[A].Expr), Base, Address))
-        ArgBasesByRoot[rootKeyOf(*G.Places[Base].Ref)].push_back(
-            {E, J, Base, Address});
+        ArgBasesByBase[rootKeyOf(*G.Places[Base].Ref) + '\x01' +
+                       G.Places[Base].Ref->Path]
+            .push_back({E, J, Base, Address});
     }
   }
   // Seeds: what branches test, table indices, and what the hooks whose
@@ -228,11 +238,28 @@ void FlowGraph::Builder::dropIndecisive() {
 }
 
 void FlowGraph::Builder::summariseValues() {
+  if (summariseValuesWithin(MaxValueSetEntries))
+    return;
+  // Over budget (a program whose every function reads, through its
+  // callees, thousands of deciding globals): globals are no longer
+  // followed across calls. They become untrusted, like those written from
+  // outside: their tests go both ways, and a finding that rests on one
+  // counts it as an assumption. Fork results, constants, returned values
+  // and parameter memory are still followed.
+  for (Place &Pl : G.Places)
+    if (Pl.Global)
+      Pl.Untrusted = true;
+  summariseValuesWithin(SIZE_MAX);
+}
+
+bool FlowGraph::Builder::summariseValuesWithin(size_t Budget) {
   size_t N = P.ById.size();
+  size_t Entries = 0;
   // What each function itself reads and writes of the values that matter
   // and that callers can see: globals and memory behind parameters.
   auto visible = [&](uint32_t Pl) {
-    return decisive(Pl) && (G.Places[Pl].Global || G.Places[Pl].ParamMemory);
+    return decisive(Pl) && !G.Places[Pl].Untrusted &&
+           (G.Places[Pl].Global || G.Places[Pl].ParamMemory);
   };
   std::vector<std::set<uint32_t>> Reads(N), Writes(N);
   std::vector<std::vector<uint32_t>> Callers(N);
@@ -292,8 +319,12 @@ void FlowGraph::Builder::summariseValues() {
             for (uint32_t Q : std::vector<uint32_t>((*Sets)[Callee].begin(),
                                                     (*Sets)[Callee].end())) {
               uint32_t Mine = G.Places[Q].Global ? Q : translate(E, Q);
-              if (Mine != NoRef && visible(Mine))
-                Changed |= (*Sets)[F].insert(Mine).second;
+              if (Mine != NoRef && visible(Mine) &&
+                  (*Sets)[F].insert(Mine).second) {
+                Changed = true;
+                if (++Entries > Budget)
+                  return false;
+              }
             }
         }
       }
@@ -334,6 +365,7 @@ void FlowGraph::Builder::summariseValues() {
     Ev.MapEnd = uint32_t(G.Maps.size());
   }
   WritesOf = std::move(Writes);
+  return true;
 }
 
 void FlowGraph::Builder::markUntrusted() {
