@@ -22,6 +22,8 @@ constexpr size_t MaxExitCases = 6;
 constexpr uint16_t WidenAfter = 3;
 /// Input contexts per function and handle facts analysed apart.
 constexpr size_t MaxContexts = 4;
+/// Contexts reduced to the values the first ones agree on, beyond those.
+constexpr size_t MaxReducedContexts = 2;
 
 uint16_t addAssumed(uint16_t A, uint16_t B) {
   return uint16_t(std::min<unsigned>(A + B, 0xffff));
@@ -307,24 +309,43 @@ void HandleAnalysis::trace(const Function &F, int Flags, const Env &In,
 const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
                                        const Bindings &B, const Env &InArg) {
   std::vector<MemoEntry> &Entries = Memo[P.idOf(F)];
-  // A few input contexts per function are analysed as they are; beyond
-  // that, the function is analysed once more with its inputs unknown, and
-  // that summary serves every further context (k-limited contexts: a
-  // recursion that counts down, or many callers' constants, stay bounded).
-  // Joining the extra inputs into a few widened contexts instead keeps the
-  // values callers agree on, but cost 28 % more time on the scale test and
-  // removed no false finding in the real-world evaluation (docs/engine.md).
-  size_t Contexts = 0;
+  // A few input contexts per function are analysed as they are. Beyond
+  // that, an input keeps only the values that every one of those contexts
+  // had too ('execute(EXEC_OR_EXIT, argc, ...)' from everywhere keeps
+  // EXEC_OR_EXIT, loses argc), and such reduced contexts are bounded too,
+  // after which inputs are unknown (k-limited contexts: a recursion that
+  // counts down, or many callers' constants, stay bounded).
+  auto same = [&](const MemoEntry &M) { return M.Flags == Flags && M.B == B; };
+  size_t Exact = 0, Reduced = 0;
   for (const MemoEntry &M : Entries)
-    Contexts += M.Flags == Flags && M.B == B;
-  static const Env Unknown;
-  const Env &In = Contexts >= MaxContexts && !InArg.empty() ? Unknown : InArg;
+    if (same(M))
+      ++(M.Reduced ? Reduced : Exact);
+  Env In = InArg;
+  bool IsReduced = false;
+  if (Exact >= MaxContexts && !InArg.empty()) {
+    IsReduced = true;
+    In.filter([&](uint32_t Pl) {
+      const AbsVal *Mine = InArg.find(Pl);
+      for (const MemoEntry &M : Entries)
+        if (same(M) && !M.Reduced) {
+          const AbsVal *Theirs = M.In.find(Pl);
+          if (!Theirs || !(*Theirs == *Mine))
+            return false;
+        }
+      return true;
+    });
+    bool Known = false;
+    for (const MemoEntry &M : Entries)
+      Known = Known || (same(M) && M.Reduced && M.In == In);
+    if (!Known && Reduced >= MaxReducedContexts)
+      In.clear();
+  }
   for (const MemoEntry &M : Entries)
-    if (M.Flags == Flags && M.B == B && M.In == In)
+    if (same(M) && M.In == In)
       // Unfinished: recursion; assume the call changes nothing.
       return M.Done ? *M.Done : Identity[Flags];
   size_t Slot = Entries.size();
-  Entries.push_back(MemoEntry{Flags, B, In, nullptr});
+  Entries.push_back(MemoEntry{Flags, B, In, nullptr, IsReduced});
   const FlowGraph::Function &GF = G.function(P.idOf(F));
 
   Disjunct Start;

@@ -159,6 +159,7 @@ private:
     Bindings B;
     Env In;
     const Summary *Done; // null: being computed (recursion)
+    bool Reduced = false; // inputs reduced to what the first ones agree on
   };
   std::vector<std::vector<MemoEntry>> Memo;
   std::deque<Summary> Summaries; // stable: callers hold references

@@ -45,7 +45,7 @@ private:
   /// False (and nothing stored) once the functions' transitive read and
   /// write sets together exceed Budget entries.
   bool summariseValuesWithin(size_t Budget);
-  static constexpr size_t MaxValueSetEntries = 4'000'000;
+  static constexpr size_t MaxValueSetEntries = 500'000;
   void markUntrusted();
 
   struct Item {
