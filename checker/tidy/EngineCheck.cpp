@@ -183,6 +183,7 @@ EngineCheck::EngineCheck(llvm::StringRef Name,
       Engine(EngineOptionPrefix, Context->getOptions().CheckOptions, Context),
       RuleFiles(Engine.get("RuleFiles", "")),
       LocalHandles(Engine.get("LocalHandles", true)),
+      ReportLatent(Engine.get("ReportLatent", false)),
       ExtraForkFunctions(Engine.get("ExtraForkFunctions", "")),
       LazyHandleStyle(Engine.get("LazyHandleStyle", "per_process")),
       DefaultRules(Engine.get("DefaultRules", true)),
@@ -198,6 +199,7 @@ EngineCheck::EngineCheck(llvm::StringRef Name,
                       "function or none)")
         << LazyHandleStyle << EngineOptionPrefix;
   Extract.LocalHandles = LocalHandles;
+  this->Selected.Latent = ReportLatent;
   for (std::string &F : splitList(ExtraForkFunctions))
     Extract.ExtraForkFunctions.insert(std::move(F));
   FactsKey = Loaded->Digest + (LocalHandles ? "|L|" : "|-|");
@@ -209,6 +211,7 @@ void EngineCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   // Both checks store the same keys with the same values.
   Engine.store(Opts, "RuleFiles", RuleFiles);
   Engine.store(Opts, "LocalHandles", LocalHandles);
+  Engine.store(Opts, "ReportLatent", ReportLatent);
   Engine.store(Opts, "ExtraForkFunctions", ExtraForkFunctions);
   Engine.store(Opts, "LazyHandleStyle", LazyHandleStyle);
   Engine.store(Opts, "DefaultRules", DefaultRules);

@@ -34,6 +34,7 @@ struct LoadedRules {
 ///                      CLI's --rules); relative paths are relative to the
 ///                      directory clang-tidy runs in.
 ///   LocalHandles       track local handle variables (default true).
+///   ReportLatent       also report latent findings (default false).
 ///   ExtraForkFunctions ';'-separated user functions that fork.
 ///   LazyHandleStyle    how the lazy-handle fix-it spells a lazy handle:
 ///                      per_process (default), function or none.
@@ -62,11 +63,12 @@ private:
   OptionsView Engine; // forksafe-inherited-handle.* for both checks
   const std::string RuleFiles;
   const bool LocalHandles;
+  const bool ReportLatent;
   const std::string ExtraForkFunctions;
   const std::string LazyHandleStyle;
   const bool DefaultRules;
   const std::string ProgramFacts;
-  const CheckSelection Selected;
+  CheckSelection Selected;
   ExtractOptions Extract;
   FixOptions Fixes;
   std::string FactsKey; // rules digest + extraction options

@@ -293,6 +293,7 @@ int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts
   Selected.InheritedHandle = Filter.enabled("forksafe-inherited-handle");
   Selected.InheritedHandleClose =
       Filter.enabled("forksafe-inherited-handle-close");
+  Selected.Latent = O.ReportLatent;
   std::vector<Finding> All = findHandleFindings(
       P, Rules, Selected,
       O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency()));
@@ -402,6 +403,8 @@ void dumpConfig(const CliOptions &O) {
          << quote(lazyHandleStyleName(O.LazyStyle)) << "\n"
          << "  forksafe-inherited-handle.LocalHandles: "
          << quote(O.LocalHandles ? "true" : "false") << "\n"
+         << "  forksafe-inherited-handle.ReportLatent: "
+         << quote(O.ReportLatent ? "true" : "false") << "\n"
          << "  forksafe-inherited-handle.RuleFiles: " << quote(Rules) << "\n"
          << "...\n";
 }

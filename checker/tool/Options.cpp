@@ -91,6 +91,12 @@ cl::opt<bool> LocalHandles("local-handles",
                            cl::desc("Track local handle variables across a fork "
                                     "(default: true)"),
                            cl::init(true), cl::cat(Category));
+cl::opt<bool> ReportLatent(
+    "report-latent",
+    cl::desc("Also report latent findings: paths on which an indirect call "
+             "must run one particular function of several it may reach "
+             "(default: false)"),
+    cl::init(false), cl::cat(Category));
 cl::opt<std::string> Format("format",
                             cl::desc("Output format: text (default), json, "
                                      "sarif, codeclimate"),
@@ -223,6 +229,7 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
   O.FactsDir = FactsDir;
   O.TuTimeout = TuTimeout;
   O.LocalHandles = LocalHandles;
+  O.ReportLatent = ReportLatent;
 
   // Configuration: the nearest .clang-tidy (or --config-file / --config),
   // then the command line on top.
@@ -288,6 +295,11 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
         continue;
       if (!parseBool(Value, O.LocalHandles))
         return usage("check option '" + Key + "' must be true or false");
+    } else if (Name == "ReportLatent") {
+      if (ReportLatent.getNumOccurrences())
+        continue;
+      if (!parseBool(Value, O.ReportLatent))
+        return usage("check option '" + Key + "' must be true or false");
     } else if (Name == "ExtraForkFunctions") {
       O.ExtraForkFunctions = splitList(Value);
     } else if (Name == "LazyHandleStyle") {
@@ -307,8 +319,8 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
       // clang-tidy plugin only: the CLI links every unit itself.
     } else {
       return usage("unknown check option '" + Key +
-                   "' (known: LocalHandles, ExtraForkFunctions, RuleFiles, "
-                   "LazyHandleStyle, DefaultRules, ProgramFacts)");
+                   "' (known: LocalHandles, ReportLatent, ExtraForkFunctions, "
+                   "RuleFiles, LazyHandleStyle, DefaultRules, ProgramFacts)");
     }
   }
 

@@ -31,6 +31,7 @@ struct CliOptions {
   // Check options (CheckOptions in .clang-tidy, key prefix
   // 'forksafe-inherited-handle.'); shared by both checks: one engine.
   bool LocalHandles = true;
+  bool ReportLatent = false; // findings that rest on an indirect call's choice
   std::vector<std::string> ExtraForkFunctions;
   forksafe::LazyHandleStyle LazyStyle = forksafe::LazyHandleStyle::PerProcess;
   // Output.

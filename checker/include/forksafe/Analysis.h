@@ -13,6 +13,9 @@ namespace forksafe {
 struct CheckSelection {
   bool InheritedHandle = true;      // forksafe-inherited-handle
   bool InheritedHandleClose = true; // forksafe-inherited-handle-close
+  /// Also report latent findings: those whose every path needs an indirect
+  /// call to pick one of several functions (or one resolved by its type).
+  bool Latent = false;
 };
 
 /// Finds handles live at a fork and then used (or harmfully closed) in the

@@ -12,9 +12,10 @@ namespace forksafe {
 
 struct Note {
   // OtherFork: another fork at which the handle is inherited too (not a
-  // step of the reported path).
+  // step of the reported path). Latent: what the path rests on (only on
+  // findings reported with --report-latent).
   enum Kind : uint8_t {
-    Created, Call, Fork, ChildCall, Use, Close, Remedy, Hook, OtherFork
+    Created, Call, Fork, ChildCall, Use, Close, Remedy, Hook, OtherFork, Latent
   };
   Kind What = Call;
   Location Loc;

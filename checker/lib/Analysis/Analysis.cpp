@@ -178,7 +178,7 @@ Finding buildFinding(const ProgramContext &C, const Target &H,
     if (Pd.Close == Close && (!Best || betterPending(Pd, *Best)))
       Best = &Pd;
   Finding F;
-  if (!Best)
+  if (!Best || (isLatent(Best->Assumed) && !C.Checks.Latent))
     return F;
   F.Check = Close ? "forksafe-inherited-handle-close" : "forksafe-inherited-handle";
   F.Loc = H.Info->Loc;
@@ -206,6 +206,16 @@ Finding buildFinding(const ProgramContext &C, const Target &H,
     N.Loc = L;
     N.Message = Name + " is also inherited by the child created here";
     F.Notes.push_back(std::move(N));
+  }
+  if (isLatent(Best->Assumed)) {
+    Note Latent;
+    Latent.What = Note::Latent;
+    Latent.Loc = H.Info->Loc;
+    Latent.Message =
+        "latent: this path needs " + std::to_string(choicesOf(Best->Assumed)) +
+        " indirect calls each to run one particular function of several it "
+        "may reach, and nothing shows that they do";
+    F.Notes.push_back(std::move(Latent));
   }
   Note Remedy;
   Remedy.What = Note::Remedy;

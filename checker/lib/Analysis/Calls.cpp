@@ -12,9 +12,6 @@
 namespace forksafe {
 
 namespace {
-uint16_t addAssumed(uint16_t A, uint16_t B) {
-  return uint16_t(std::min<unsigned>(A + B, 0xffff));
-}
 
 bool pathPrefix(const std::string &Prefix, const std::string &Full,
                 std::string &Rest) {
@@ -288,18 +285,64 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
         }
       }
     }
-    for (const Function *T : Targets) {
-      if (Indexed && T != Element)
-        continue;
-      if (!relevant(*T, CalleeB, D.H.flags())) {
+    auto runOne = [&](const Function &T, State &Into, std::vector<Pending> &F) {
+      if (!relevant(T, CalleeB, D.H.flags())) {
         Disjunct N = D;
         if (GE.Result != FlowGraph::NoRef)
           N.V.erase(GE.Result);
-        joinInto(Next, std::move(N), false);
-        continue;
+        joinInto(Into, std::move(N), false);
+        return;
       }
-      applySummary(*T, &GE, D, CalleeB, Call, calleeInput(*T, &GE, D, CalleeB),
-                   Next, Found);
+      applySummary(T, &GE, D, CalleeB, Call, calleeInput(T, &GE, D, CalleeB),
+                   Into, F);
+    };
+    llvm::SmallVector<const Function *, 4> Run;
+    for (const Function *T : Targets)
+      if (!Indexed || T == Element)
+        Run.push_back(T);
+    if (Run.size() == 1) {
+      runOne(*Run.front(), Next, Found);
+      continue;
+    }
+    // Several functions may run here and one does. A child's outcome or a
+    // finding that not all of them produce rests on that choice
+    // (addAssumed). The parent's outcomes do not: they only set up what the
+    // child inherits, and a loop that calls every module's init runs them
+    // all.
+    size_t Ways = Run.size();
+    std::vector<State> Outs(Ways);
+    std::vector<std::vector<Pending>> Finds(Ways);
+    for (size_t I = 0; I < Run.size(); ++I)
+      runOne(*Run[I], Outs[I], Finds[I]);
+    auto everyWay = [&](auto &&Has) {
+      for (size_t J = 0; J < Ways; ++J)
+        if (!Outs[J].empty() || !Finds[J].empty()) // a way that returns or finds
+          if (!Has(J))
+            return false;
+      return true;
+    };
+    for (size_t I = 0; I < Ways; ++I) {
+      for (Disjunct &X : Outs[I]) {
+        bool Common = everyWay([&](size_t J) {
+          return std::any_of(Outs[J].begin(), Outs[J].end(),
+                             [&](const Disjunct &Y) {
+                               return Y.Child == X.Child &&
+                                      Y.H.flags() == X.H.flags();
+                             });
+        });
+        if (X.Child && !Common)
+          X.Assumed = addAssumed(X.Assumed, ChoiceUnit);
+        joinInto(Next, std::move(X), false);
+      }
+      for (Pending &Pd : Finds[I]) {
+        bool Common = everyWay([&](size_t J) {
+          return std::any_of(Finds[J].begin(), Finds[J].end(),
+                             [&](const Pending &Q) { return Q.Close == Pd.Close; });
+        });
+        if (!Common)
+          Pd.Assumed = addAssumed(Pd.Assumed, ChoiceUnit);
+        addFinding(Found, std::move(Pd));
+      }
     }
   }
   if (AssignsHandle) {

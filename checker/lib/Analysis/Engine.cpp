@@ -25,9 +25,6 @@ constexpr size_t MaxContexts = 4;
 /// Contexts reduced to the values the first ones agree on, beyond those.
 constexpr size_t MaxReducedContexts = 2;
 
-uint16_t addAssumed(uint16_t A, uint16_t B) {
-  return uint16_t(std::min<unsigned>(A + B, 0xffff));
-}
 
 // Summaries without findings are interned by content: most functions of a
 // large program do the same thing to a handle in most contexts (nothing),

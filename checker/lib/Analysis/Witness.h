@@ -7,6 +7,7 @@
 #include "forksafe/Facts.h"
 #include "forksafe/Finding.h"
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 #include <string>
@@ -114,6 +115,29 @@ struct HState {
   }
 };
 
+/// What a path rests on, in one number so that joins keep the minimum and
+/// witnesses rank by it: the top 4 bits count *choices* (that an indirect
+/// call in a child runs one particular function of several it may reach,
+/// where they differ in what they do to the handle), the low 12 bits branches on
+/// values nothing decided. One choice is like one undecided branch: a
+/// command table dispatched on input runs each of its handlers in some
+/// run. A witness that needs two or more is latent (Infer Pulse's word),
+/// reported only on request: it chains the field-based merges of the
+/// points-to analysis (every object's 'cb' is one slot), which is how
+/// real servers' event registries, pool cleanups and stream callbacks
+/// invent paths that no object's history can take.
+constexpr unsigned ChoiceUnit = 1u << 12;
+constexpr unsigned MaxManifestChoices = 1;
+inline uint16_t addAssumed(unsigned A, unsigned B) {
+  unsigned Branches = std::min((A & 0xfffu) + (B & 0xfffu), 0xfffu);
+  unsigned Choices = std::min((A >> 12) + (B >> 12), 0xfu);
+  return uint16_t(Choices << 12 | Branches);
+}
+inline unsigned choicesOf(unsigned Assumed) { return Assumed >> 12; }
+inline bool isLatent(unsigned Assumed) {
+  return choicesOf(Assumed) > MaxManifestChoices;
+}
+
 /// A finding not yet reported: the inherited state and the path to the use
 /// (or the harmful close).
 struct Pending {
@@ -121,7 +145,7 @@ struct Pending {
   Chain Use = nullptr;
   bool Close = false; // forksafe-inherited-handle-close
   std::string Harm;
-  unsigned Assumed = 0; // branches on values nothing decided, on the way
+  unsigned Assumed = 0; // choices and branches on the way (addAssumed)
 };
 
 /// Prefers the witness with the fewest assumptions, then the shortest

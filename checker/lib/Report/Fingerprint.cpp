@@ -12,7 +12,8 @@ std::string fingerprint(const Finding &F) {
   // so moving code keeps the fingerprint; changing what happens changes it.
   std::string Key = "forksafe/v1\n" + F.Check + "\n" + F.HandleKey + "\n";
   for (const Note &N : F.Notes)
-    if (N.What != Note::Remedy && N.What != Note::OtherFork)
+    if (N.What != Note::Remedy && N.What != Note::OtherFork &&
+        N.What != Note::Latent)
       Key += N.Message + "\n";
   char Buf[17];
   snprintf(Buf, sizeof Buf, "%016llx",

@@ -24,6 +24,7 @@ const char *noteKind(Note::Kind K) {
   case Note::Remedy: return "remedy";
   case Note::Hook: return "hook";
   case Note::OtherFork: return "other-fork";
+  case Note::Latent: return "latent";
   }
   return "note";
 }

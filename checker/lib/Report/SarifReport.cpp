@@ -58,7 +58,8 @@ public:
       Related.push_back({{"id", Id++},
                          {"physicalLocation", physical(N.Loc)},
                          {"message", {{"text", N.Message}}}});
-      if (N.What != Note::Remedy && N.What != Note::OtherFork)
+      if (N.What != Note::Remedy && N.What != Note::OtherFork &&
+          N.What != Note::Latent)
         Steps.push_back({{"location",
                           {{"physicalLocation", physical(N.Loc)},
                            {"message", {{"text", N.Message}}}}}});
