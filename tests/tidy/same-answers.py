@@ -63,7 +63,8 @@ def find_inputs(srcroot):
 
 
 def variants(path, srcroot):
-    """(checks, flags) for each '%forksafe ... %s -- FLAGS' RUN line."""
+    """(checks, engine options, flags) for each '%forksafe ... %s -- FLAGS'
+    RUN line."""
     subst = [
         ("%mocks", os.path.join(srcroot, "tests", "Inputs", "Headers")),
         ("%inputs", os.path.join(srcroot, "tests", "Inputs")),
@@ -89,7 +90,7 @@ def variants(path, srcroot):
             raise SystemExit(f"{path}: RUN line without '--': {line.strip()}")
         cut = words.index("--")
         before, flags = words[:cut], words[cut + 1:]
-        checks = None
+        checks, options = None, []
         # An output format changes how findings are written, not which:
         # the same flags' text run is the variant that is compared.
         if any(w.startswith("--format=") for w in before):
@@ -97,10 +98,14 @@ def variants(path, srcroot):
         for w in before:
             if w.startswith("--checks="):
                 checks = w[len("--checks="):]
+            elif w == "--report-latent":
+                options.append("ReportLatent")
+            elif w.startswith("--config=") and "ReportLatent: true" in w:
+                options.append("ReportLatent")
             elif w != path:
                 raise SystemExit(f"{path}: CLI option {w} has no plugin "
                                  "equivalent in same-answers.py yet")
-        v = (checks, tuple(flags))
+        v = (checks, tuple(options), tuple(flags))
         if v not in found:
             found.append(v)
     return requires, found
@@ -129,16 +134,20 @@ def parse(text, tool):
     return sorted((c, l, msg, tuple(n)) for c, l, msg, n in findings)
 
 
-def run_one(args, path, checks, flags):
+def run_one(args, path, checks, options, flags):
     cli = [args.forksafe, "--quiet"]
     if checks:
         cli.append("--checks=" + checks)
+    # Engine options: the CLI's flag, the plugin's CheckOptions.
+    cli += ["--report-latent"] if "ReportLatent" in options else []
+    config = (["--config={CheckOptions: {forksafe-inherited-handle."
+               "ReportLatent: true}}"] if "ReportLatent" in options else [])
     cli += [path, "--"] + list(flags)
     # The CLI adds --checks globs to its default, forksafe-* (as clang-tidy
     # adds them to its own defaults).
     tidy = [args.clang_tidy, "--load=" + args.plugin,
             "--checks=-*,forksafe-*" + ("," + checks if checks else ""),
-            "--header-filter=.*", "--system-headers", "--quiet",
+            "--header-filter=.*", "--system-headers", "--quiet"] + config + [
             path, "--"] + list(flags)
     r1 = subprocess.run(cli, capture_output=True, text=True)
     r2 = subprocess.run(tidy, capture_output=True, text=True)
@@ -182,16 +191,18 @@ def main():
             continue
         if not vs:
             continue
-        jobs += [(f, c, fl) for c, fl in vs]
+        jobs += [(f, c, o, fl) for c, o, fl in vs]
 
     failures, with_findings = 0, 0
     with concurrent.futures.ThreadPoolExecutor(args.j) as pool:
-        futures = {pool.submit(run_one, args, f, c, fl): (f, c, fl)
-                   for f, c, fl in jobs}
+        futures = {pool.submit(run_one, args, f, c, o, fl): (f, c, o, fl)
+                   for f, c, o, fl in jobs}
         for fut in futures:
-            f, c, fl = futures[fut]
-            what = "%s [%s] -- %s" % (os.path.relpath(f, args.srcroot),
-                                      c or "forksafe-*", " ".join(fl))
+            f, c, o, fl = futures[fut]
+            what = "%s [%s%s] -- %s" % (os.path.relpath(f, args.srcroot),
+                                        c or "forksafe-*",
+                                        "".join(" " + x for x in o),
+                                        " ".join(fl))
             try:
                 a, b, cli, tidy = fut.result()
             except Exception as e:  # a failed run is a failure, not a skip

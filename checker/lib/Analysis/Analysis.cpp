@@ -162,7 +162,8 @@ void runProgram(const ProgramContext &C, const Target &H, HandleAnalysis &A) {
     Anytime.push_back(std::move(Any));
   }
   for (const Function *Root : C.Roots)
-    A.runEntry(*Root, Anytime);
+    if (A.mayFind(*Root, Anytime)) // what a root leaves behind is not used
+      A.runEntry(*Root, Anytime);
   for (const auto &[Fw, Bindings] : C.HooksByFramework) {
     const FrameworkRule *Rule = C.Rules.framework(Fw);
     A.runFramework(Fw, Rule ? Rule->DisplayName : Fw, Bindings, Start);

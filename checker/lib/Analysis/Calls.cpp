@@ -251,6 +251,24 @@ void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Cal
   }
 }
 
+void HandleAnalysis::havocWrites(const Function &F, const FlowGraph::Event *Call,
+                                 Disjunct &D) const {
+  const FlowGraph::Function &GF = G.function(P.idOf(F));
+  for (const uint32_t *W = G.writesBegin(GF), *End = G.writesEnd(GF); W != End;
+       ++W) {
+    uint32_t Mine = G.place(*W).Global ? *W : mapped(G, Call, *W);
+    if (Mine != FlowGraph::NoRef)
+      D.V.erase(Mine);
+  }
+  if (Call && Call->Result != FlowGraph::NoRef) {
+    D.V.erase(Call->Result);
+    for (const FlowGraph::PlaceMap *M = G.resultMapBegin(*Call),
+                                   *End = G.resultMapEnd(*Call);
+         M != End; ++M)
+      D.V.erase(M->Caller);
+  }
+}
+
 void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
                                const Bindings &B, State &S,
                                std::vector<Pending> &Found) {
@@ -286,6 +304,19 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       }
     }
     auto runOne = [&](const Function &T, State &Into, std::vector<Pending> &F) {
+      uint32_t Id = P.idOf(T);
+      // Before this process holds the handle (nothing live, nothing
+      // inherited), a callee that cannot create it can only change the
+      // values it writes: taken as code without a body that writes them,
+      // unless it never returns. The walk from main to where the handle is
+      // created then costs a call per call site, not a summary per context.
+      if (D.H.flags() == 0 && CalleeB.empty() && !Fns.Creates[Id] &&
+          !G.function(Id).NeverReturns && !E.NoReturn) {
+        Disjunct N = D;
+        havocWrites(T, &GE, N);
+        joinInto(Into, std::move(N), false);
+        return;
+      }
       if (!relevant(T, CalleeB, D.H.flags())) {
         Disjunct N = D;
         if (GE.Result != FlowGraph::NoRef)

@@ -173,6 +173,12 @@ bool HandleAnalysis::relevantId(uint32_t Id, int Flags) const {
   return (Flags & 2) && (Fns.Touches[Id] || (DtorsTouch && Rel.exits(Id)));
 }
 
+bool HandleAnalysis::mayFind(const Function &F, const State &In) const {
+  return Fns.Creates[P.idOf(F)] ||
+         std::any_of(In.begin(), In.end(),
+                     [](const Disjunct &D) { return D.H.flags() != 0; });
+}
+
 bool HandleAnalysis::relevant(const Function &F, const Bindings &B,
                               int Flags) const {
   return (!B.empty() && Rel.usesParams(F)) || relevantId(P.idOf(F), Flags);

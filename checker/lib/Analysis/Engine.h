@@ -75,6 +75,9 @@ public:
   /// values that stop the program (a pre-fork hook); those paths end.
   State runEntry(const Function &F, const State &In, const Env &Params = {},
                  const Note *Via = nullptr, const std::string &AbortsIf = {});
+  /// Whether running F from In can find anything: the handle is live or
+  /// inherited there, or F can create it.
+  bool mayFind(const Function &F, const State &In) const;
   /// A child that returns from main runs the static destructors too.
   void returnFromMain(const Function &Main, const State &AtReturn);
   /// A framework's process model: the master runs the pre-fork hooks (and
@@ -110,6 +113,10 @@ private:
                     const Disjunct &D, const Bindings &CalleeB, const Via &V,
                     const Env &In, State &Out, std::vector<Pending> &Found,
                     const std::string *AbortsIf = nullptr);
+  /// What a callee that cannot matter to the handle leaves: the caller's
+  /// values minus what it may write.
+  void havocWrites(const Function &F, const FlowGraph::Event *Call,
+                   Disjunct &D) const;
   Env calleeInput(const Function &F, const FlowGraph::Event *Call,
                   const Disjunct &D, const Bindings &B) const;
   void branch(const FlowGraph::Block &GB, const Disjunct &D,

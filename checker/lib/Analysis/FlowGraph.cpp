@@ -28,8 +28,65 @@ void FlowGraph::Builder::run() {
   markDecisive();
   dropIndecisive();
   summariseValues();
+  markNeverReturns();
   markUntrusted();
   G.InitialGlobals = initialGlobals();
+}
+
+void FlowGraph::Builder::markNeverReturns() {
+  // Least fixpoint: a function never returns once every path from its
+  // entry ends in an exit or in a call that never returns.
+  std::vector<char> Reached;
+  std::vector<uint32_t> Work;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (uint32_t F = 0; F < G.Functions.size(); ++F) {
+      Function &Fn = G.Functions[F];
+      const forksafe::Function &Facts = *P.ById[F];
+      if (Fn.NeverReturns || !Fn.MayExit || Facts.Blocks.empty())
+        continue;
+      Reached.assign(Fn.NumBlocks, 0);
+      Work.assign(1, Facts.Entry);
+      Reached[Facts.Entry] = 1;
+      bool Returns = false;
+      while (!Work.empty() && !Returns) {
+        uint32_t B = Work.back();
+        Work.pop_back();
+        if (B == Facts.ExitBlock) {
+          Returns = true;
+          break;
+        }
+        const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
+        bool Ends = false;
+        for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd && !Ends; ++E) {
+          const Event &Ev = G.Events[E];
+          if (Ev.Kind == EventKind::Exit)
+            Ends = true;
+          else if (Ev.Kind == EventKind::Call) {
+            bool None = Ev.TargetsBegin == Ev.TargetsEnd;
+            if (Ev.Facts->NoReturn) {
+              Ends = true;
+            } else if (!None) {
+              Ends = true;
+              for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T)
+                Ends = Ends && G.Functions[G.TargetIds[T]].NeverReturns;
+            }
+          }
+        }
+        if (Ends)
+          continue;
+        for (uint32_t Ed = Bl.EdgesBegin; Ed < Bl.EdgesEnd; ++Ed)
+          if (uint32_t To = G.Edges[Ed].To; To < Fn.NumBlocks && !Reached[To]) {
+            Reached[To] = 1;
+            Work.push_back(To);
+          }
+      }
+      if (!Returns) {
+        Fn.NeverReturns = true;
+        Changed = true;
+      }
+    }
+  }
 }
 
 std::string FlowGraph::Builder::keyOf(const HandleRef &R) {

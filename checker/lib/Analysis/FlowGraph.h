@@ -73,6 +73,7 @@ public:
     uint32_t ParamsRead; // bit i: parameter i's value is read (i < 32)
     uint32_t KeepBegin, KeepEnd; // sorted: locals an exit keeps (members of
                                  // a struct it returns)
+    bool NeverReturns = false;   // no path returns (MayExit on all of them)
   };
 
   explicit FlowGraph(const Program &P);

@@ -47,6 +47,9 @@ private:
   bool summariseValuesWithin(size_t Budget);
   static constexpr size_t MaxValueSetEntries = 500'000;
   void markUntrusted();
+  /// Functions no path of which returns (exits, noreturn calls, endless
+  /// loops, callees that never return).
+  void markNeverReturns();
 
   struct Item {
     enum Kind : uint8_t { PlaceItem, ParamItem, ReturnItem } K;
