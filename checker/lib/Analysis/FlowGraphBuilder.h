@@ -113,7 +113,7 @@ private:
   /// By root key, '\x01', and the path of the place passed.
   std::unordered_map<std::string, std::vector<ArgBase>> ArgBasesByBase;
 
-  std::vector<std::set<uint32_t>> WritesOf; // by function, transitively
+  std::vector<std::vector<uint32_t>> WritesOf; // by function, transitively
 };
 
 } // namespace forksafe

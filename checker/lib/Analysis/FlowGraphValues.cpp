@@ -13,11 +13,67 @@
 #include "ValueEval.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace forksafe {
 
 namespace {
 constexpr unsigned MaxPathParts = 6;
+
+/// Strongly connected components of the call graph (Tarjan's, iterative),
+/// callees' components before their callers'. Calls[F]: F's calls, each
+/// with its Callee.
+template <typename CallT>
+std::vector<std::vector<uint32_t>>
+callGraphSccs(const std::vector<std::vector<CallT>> &Calls) {
+  size_t N = Calls.size();
+  constexpr uint32_t Unvisited = UINT32_MAX;
+  std::vector<uint32_t> Index(N, Unvisited), Low(N, 0);
+  std::vector<bool> OnStack(N, false);
+  std::vector<uint32_t> Stack;
+  std::vector<std::pair<uint32_t, size_t>> Frames; // node, next edge
+  std::vector<std::vector<uint32_t>> Out;
+  uint32_t Next = 0;
+  for (uint32_t Root = 0; Root < N; ++Root) {
+    if (Index[Root] != Unvisited)
+      continue;
+    Frames.push_back({Root, 0});
+    Index[Root] = Low[Root] = Next++;
+    Stack.push_back(Root);
+    OnStack[Root] = true;
+    while (!Frames.empty()) {
+      auto &[V, Edge] = Frames.back();
+      if (Edge < Calls[V].size()) {
+        uint32_t W = Calls[V][Edge++].Callee;
+        if (Index[W] == Unvisited) {
+          Index[W] = Low[W] = Next++;
+          Stack.push_back(W);
+          OnStack[W] = true;
+          Frames.push_back({W, 0});
+        } else if (OnStack[W]) {
+          Low[V] = std::min(Low[V], Index[W]);
+        }
+        continue;
+      }
+      uint32_t Done = V;
+      Frames.pop_back();
+      if (!Frames.empty())
+        Low[Frames.back().first] = std::min(Low[Frames.back().first], Low[Done]);
+      if (Low[Done] == Index[Done]) {
+        std::vector<uint32_t> Scc;
+        uint32_t W;
+        do {
+          W = Stack.back();
+          Stack.pop_back();
+          OnStack[W] = false;
+          Scc.push_back(W);
+        } while (W != Done);
+        Out.push_back(std::move(Scc));
+      }
+    }
+  }
+  return Out;
+}
 
 unsigned pathParts(const std::string &Path) {
   unsigned N = 0;
@@ -261,9 +317,36 @@ bool FlowGraph::Builder::summariseValuesWithin(size_t Budget) {
     return decisive(Pl) && !G.Places[Pl].Untrusted &&
            (G.Places[Pl].Global || G.Places[Pl].ParamMemory);
   };
-  std::vector<std::set<uint32_t>> Reads(N), Writes(N);
-  std::vector<std::vector<uint32_t>> Callers(N);
+  // Semi-naive, callees first: each function's sets are lists in the order
+  // entries arrived, and each call remembers how much of its callee's lists
+  // it has taken, so an entry crosses a call once. Callees' strongly
+  // connected components come before their callers' (Tarjan), and within
+  // one the functions that gained something queue their callers again.
+  struct Call {
+    uint32_t Event, Callee;
+    uint32_t ReadsTaken = 0, WritesTaken = 0;
+  };
+  std::vector<std::vector<uint32_t>> Reads(N), Writes(N);
+  // Membership while one function's lists grow: place -> function + 1.
+  std::vector<uint32_t> InReads(G.Places.size(), 0), InWrites(G.Places.size(), 0);
   std::vector<bool> MayExit(N);
+  std::vector<std::vector<Call>> Calls(N);
+  auto add = [](std::vector<uint32_t> &List, std::vector<uint32_t> &In,
+                uint32_t F, uint32_t Q) {
+    if (In[Q] == F + 1)
+      return false;
+    In[Q] = F + 1;
+    List.push_back(Q);
+    return true;
+  };
+  // Marks F's lists as F's (another function may have marked the places
+  // since).
+  auto own = [&](uint32_t F) {
+    for (uint32_t Q : Reads[F])
+      InReads[Q] = F + 1;
+    for (uint32_t Q : Writes[F])
+      InWrites[Q] = F + 1;
+  };
   for (uint32_t F = 0; F < N; ++F) {
     const Function &Fn = G.Functions[F];
     MayExit[F] = Fn.MayExit;
@@ -272,7 +355,7 @@ bool FlowGraph::Builder::summariseValuesWithin(size_t Budget) {
         return;
       for (const ValueNode *X = G.expr(Expr), *End = skipExpr(X); X != End; ++X)
         if (X->Op == ValueOp::Place && visible(uint32_t(X->Imm)))
-          Reads[F].insert(uint32_t(X->Imm));
+          add(Reads[F], InReads, F, uint32_t(X->Imm));
     };
     for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
       const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
@@ -287,54 +370,72 @@ bool FlowGraph::Builder::summariseValuesWithin(size_t Budget) {
           read(G.Args[A].Expr);
         for (uint32_t W : {Ev.Dst, Ev.Result})
           if (W != NoRef && visible(W))
-            Writes[F].insert(W);
+            add(Writes[F], InWrites, F, W);
         for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T)
-          Callers[G.TargetIds[T]].push_back(F);
+          if (G.TargetIds[T] != F)
+            Calls[F].push_back({E, G.TargetIds[T]});
       }
     }
   }
   // Through callees: globals as they are, parameter memory as the call
-  // maps it to the caller's places.
-  std::vector<uint32_t> Work;
-  std::vector<bool> Queued(N, true);
-  for (uint32_t F = 0; F < N; ++F)
-    Work.push_back(uint32_t(N - 1 - F));
-  while (!Work.empty()) {
-    uint32_t F = Work.back();
-    Work.pop_back();
-    Queued[F] = false;
-    bool Changed = false;
-    const Function &Fn = G.Functions[F];
-    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
-      const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
-      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E) {
-        const Event &Ev = G.Events[E];
-        for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T) {
-          uint32_t Callee = G.TargetIds[T];
-          if (Callee == F)
-            continue;
-          if (MayExit[Callee] && !MayExit[F])
-            MayExit[F] = Changed = true;
-          for (std::vector<std::set<uint32_t>> *Sets : {&Reads, &Writes})
-            for (uint32_t Q : std::vector<uint32_t>((*Sets)[Callee].begin(),
-                                                    (*Sets)[Callee].end())) {
-              uint32_t Mine = G.Places[Q].Global ? Q : translate(E, Q);
-              if (Mine != NoRef && visible(Mine) &&
-                  (*Sets)[F].insert(Mine).second) {
-                Changed = true;
-                if (++Entries > Budget)
-                  return false;
-              }
-            }
+  // maps it to the caller's places. Whether F gained anything.
+  auto absorb = [&](uint32_t F) {
+    own(F);
+    bool Gained = false;
+    for (Call &C : Calls[F]) {
+      if (MayExit[C.Callee] && !MayExit[F])
+        MayExit[F] = Gained = true;
+      for (auto [Sets, In, Taken] :
+           {std::tuple{&Reads, &InReads, &C.ReadsTaken},
+            std::tuple{&Writes, &InWrites, &C.WritesTaken}}) {
+        const std::vector<uint32_t> &From = (*Sets)[C.Callee];
+        for (; *Taken < From.size(); ++*Taken) {
+          uint32_t Q = From[*Taken];
+          uint32_t Mine = G.Places[Q].Global ? Q : translate(C.Event, Q);
+          if (Mine != NoRef && visible(Mine) && add((*Sets)[F], *In, F, Mine)) {
+            Gained = true;
+            ++Entries; // the budget counts what calls add
+          }
         }
       }
     }
-    if (Changed)
-      for (uint32_t C : Callers[F])
-        if (!Queued[C]) {
-          Queued[C] = true;
-          Work.push_back(C);
+    return Gained;
+  };
+  std::vector<uint32_t> SccOf(N);
+  std::vector<std::vector<uint32_t>> Sccs = callGraphSccs(Calls);
+  for (uint32_t I = 0; I < Sccs.size(); ++I)
+    for (uint32_t F : Sccs[I])
+      SccOf[F] = I;
+  std::vector<std::vector<uint32_t>> CallersInScc(N);
+  for (uint32_t F = 0; F < N; ++F)
+    for (const Call &C : Calls[F])
+      if (SccOf[C.Callee] == SccOf[F])
+        CallersInScc[C.Callee].push_back(F);
+  std::vector<bool> Queued(N, false);
+  std::vector<uint32_t> Work;
+  for (const std::vector<uint32_t> &Scc : Sccs) {
+    for (uint32_t F : Scc) {
+      Work.push_back(F);
+      Queued[F] = true;
+    }
+    while (!Work.empty()) {
+      uint32_t F = Work.back();
+      Work.pop_back();
+      Queued[F] = false;
+      if (!absorb(F))
+        continue;
+      if (Entries > Budget)
+        return false;
+      for (uint32_t Caller : CallersInScc[F])
+        if (!Queued[Caller]) {
+          Queued[Caller] = true;
+          Work.push_back(Caller);
         }
+    }
+  }
+  for (uint32_t F = 0; F < N; ++F) {
+    std::sort(Reads[F].begin(), Reads[F].end());
+    std::sort(Writes[F].begin(), Writes[F].end());
   }
   for (uint32_t F = 0; F < N; ++F) {
     Function &Fn = G.Functions[F];
@@ -353,7 +454,7 @@ bool FlowGraph::Builder::summariseValuesWithin(size_t Budget) {
     std::set<std::pair<uint32_t, uint32_t>> Map;
     for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T) {
       uint32_t Callee = G.TargetIds[T];
-      for (const std::set<uint32_t> *S : {&Reads[Callee], &Writes[Callee]})
+      for (const std::vector<uint32_t> *S : {&Reads[Callee], &Writes[Callee]})
         for (uint32_t Q : *S)
           if (G.Places[Q].ParamMemory)
             if (uint32_t Mine = translate(E, Q); Mine != NoRef && decisive(Mine))
