@@ -201,20 +201,35 @@ std::vector<TUFacts> extract(const CliOptions &O, Loaded &L,
     Cache = std::make_unique<FactsCache>(O.CacheDir, cacheSalt(L.Rules, D));
 
   std::vector<TUOutcome> Outcomes(L.Commands.size());
+  std::vector<std::string> Why(L.Commands.size());
+  if (Cache) {
+    // Reading and checking entries is most of a warm run: on -j threads.
+    std::atomic<size_t> Next{0};
+    auto lookUp = [&] {
+      for (size_t I; (I = Next++) < L.Commands.size();)
+        if (auto Facts = Cache->lookup(L.Commands[I], Why[I])) {
+          Outcomes[I].Ok = true;
+          Outcomes[I].FromCache = true;
+          Outcomes[I].File = Facts->MainFile;
+          Outcomes[I].Facts = std::move(*Facts);
+        }
+    };
+    unsigned Jobs =
+        O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> Threads;
+    for (unsigned T = 1; T < std::min<size_t>(Jobs, L.Commands.size()); ++T)
+      Threads.emplace_back(lookUp);
+    lookUp();
+    for (std::thread &T : Threads)
+      T.join();
+  }
   std::vector<clang::tooling::CompileCommand> ToParse;
   std::vector<size_t> ToParseIndex;
   for (size_t I = 0; I < L.Commands.size(); ++I) {
-    if (Cache) {
-      std::string Why;
-      if (auto Facts = Cache->lookup(L.Commands[I], Why)) {
-        Outcomes[I].Ok = true;
-        Outcomes[I].FromCache = true;
-        Outcomes[I].File = Facts->MainFile;
-        Outcomes[I].Facts = std::move(*Facts);
-        continue;
-      }
-      verbose(O, L.Commands[I].Filename + ": " + Why);
-    }
+    if (Outcomes[I].FromCache)
+      continue;
+    if (Cache)
+      verbose(O, L.Commands[I].Filename + ": " + Why[I]);
     ToParse.push_back(L.Commands[I]);
     ToParseIndex.push_back(I);
   }

@@ -8,6 +8,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,7 @@ private:
 
   std::string Dir, Salt;
   std::map<std::string, std::string> Hashes; // per run: each file read once
+  std::mutex HashesMutex; // lookups run on several threads
 };
 
 /// Checks that Dir exists (creating it) and is writable.

@@ -92,19 +92,27 @@ FactsCache::entryPath(const clang::tooling::CompileCommand &C) const {
 }
 
 std::string FactsCache::contentHash(const std::string &Path) {
-  auto It = Hashes.find(Path);
-  if (It != Hashes.end())
-    return It->second;
+  {
+    std::lock_guard<std::mutex> Lock(HashesMutex);
+    auto It = Hashes.find(Path);
+    if (It != Hashes.end())
+      return It->second;
+  }
+  // Hashed outside the lock; two threads may hash one file, to one result.
+  auto remember = [&](std::string H) {
+    std::lock_guard<std::mutex> Lock(HashesMutex);
+    return Hashes.emplace(Path, std::move(H)).first->second;
+  };
   // Only regular files: an entry naming /dev/zero or a FIFO (the paths in
   // an entry are input like the rest of it) would never finish reading.
   llvm::sys::fs::file_status Status;
   if (llvm::sys::fs::status(Path, Status) ||
       !llvm::sys::fs::is_regular_file(Status))
-    return Hashes[Path] = "missing";
+    return remember("missing");
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   std::string H = Buf ? hex(llvm::xxh3_64bits((*Buf)->getBuffer())) : "missing";
-  return Hashes[Path] = H;
+  return remember(H);
 }
 
 std::optional<TUFacts>
