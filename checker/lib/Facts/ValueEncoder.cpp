@@ -128,6 +128,26 @@ bool isProcessIdentityCall(const CallExpr *CE) {
   return N == "getpid" && F->getDeclContext()->getRedeclContext()->isTranslationUnit();
 }
 
+/// The C library's allocators: their failure is assumed not to happen (as
+/// Infer and most analyzers assume by default), so a path that needs
+/// malloc() to return NULL in a child (cyrus' and proftpd's out-of-memory
+/// fatal(), which runs the cleanups) is not one forksafe reports.
+bool isAllocatorCall(const CallExpr *CE) {
+  const FunctionDecl *F = CE->getDirectCallee();
+  if (!F)
+    return false;
+  switch (F->getBuiltinID()) {
+  case Builtin::BImalloc:
+  case Builtin::BIcalloc:
+  case Builtin::BIrealloc:
+  case Builtin::BIstrdup:
+  case Builtin::BIstrndup:
+    return true;
+  default:
+    return false;
+  }
+}
+
 ValueEncoder::ValueEncoder(ASTContext &Ctx, const FunctionDecl *FD,
                            UsrCache &Usrs, const HandleTypes &Types,
                            const RefResolver &Refs, Function &Fn)
@@ -413,6 +433,8 @@ std::string ValueEncoder::encode(const Expr *E, int Depth) {
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     if (isProcessIdentityCall(CE))
       return vx::selfPid();
+    if (isAllocatorCall(CE))
+      return vx::nonNull();
     // likely()/unlikely(): the value of the first argument.
     if (unsigned Id = CE->getBuiltinCallee();
         (Id == Builtin::BI__builtin_expect ||
