@@ -314,6 +314,11 @@ struct TUFacts {
   // Globals (USRs) another name may write: their address is taken, or they
   // are volatile. No initial value of theirs, or of their members, holds.
   std::vector<std::string> EscapedGlobals;
+  // Globals whose address only the initialiser of a file-scope array takes
+  // (a module's parameter table, a configuration option table): code that
+  // reads the configuration writes them once, early. No initial value of
+  // theirs holds, but one run sees one value: their tests agree.
+  std::vector<std::string> ConfiguredGlobals;
 };
 
 std::string factsToJson(const TUFacts &F, bool Pretty = false);

@@ -394,11 +394,12 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
         for (const FlowGraph::Edge *Ed = G.edgesBegin(GB),
                                    *End = G.edgesEnd(GB);
              Ed != End; ++Ed) {
-          Disjunct N;
+          Disjunct First;
           bool Feasible = true;
-          branch(GB, D, B, *Ed, N, Feasible);
+          branch(GB, D, B, *Ed, First, Feasible);
           if (!Feasible)
             continue;
+          for (Disjunct &N : splitDefault(GB, B, *Ed, std::move(First))) {
           if (Ed->To == F.ExitBlock) {
             AbsVal Ret;
             if (GB.Return != FlowGraph::NoExpr) {
@@ -418,6 +419,7 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
               !Queued[To]) {
             Queued[To] = true;
             Work.push_back(To);
+          }
           }
         }
     }
@@ -441,6 +443,46 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
       Interned[Hash].push_back(Done);
   }
   return *(Memo[P.idOf(F)][Slot].Done = Done);
+}
+
+llvm::SmallVector<Disjunct, 2>
+HandleAnalysis::splitDefault(const FlowGraph::Block &GB, const Bindings &B,
+                             const FlowGraph::Edge &Ed, Disjunct &&D) const {
+  llvm::SmallVector<Disjunct, 2> Out;
+  // 'switch (db_mode)' with cases 0..2 and no default: its default side is
+  // db_mode < 0 or db_mode > 2, which an interval cannot hold; two
+  // disjuncts can, so a later switch on the same value agrees with it.
+  const ValueNode *C =
+      GB.Cond == FlowGraph::NoExpr ? nullptr : G.expr(GB.Cond);
+  if (Ed.When != forksafe::Edge::Default || !C || C->Op != ValueOp::Place) {
+    Out.push_back(std::move(D));
+    return Out;
+  }
+  int64_t Lo = AbsVal::Max, Hi = AbsVal::Min;
+  std::set<int64_t> Cases;
+  for (const FlowGraph::Edge *Other = G.edgesBegin(GB), *End = G.edgesEnd(GB);
+       Other != End; ++Other)
+    if (Other->When == forksafe::Edge::Case)
+      for (int64_t V : Other->Facts->Cases) {
+        Cases.insert(V);
+        Lo = std::min(Lo, V);
+        Hi = std::max(Hi, V);
+      }
+  bool Contiguous = !Cases.empty() && Lo > AbsVal::Min && Hi < AbsVal::Max &&
+                    uint64_t(Hi - Lo) + 1 == Cases.size();
+  if (!Contiguous) {
+    Out.push_back(std::move(D));
+    return Out;
+  }
+  uint32_t Place = uint32_t(C->Imm);
+  for (AbsVal Side : {AbsVal::range(AbsVal::Min, Lo - 1),
+                      AbsVal::range(Hi + 1, AbsVal::Max)}) {
+    Disjunct N = D;
+    Oracle O(*this, B, N.H);
+    if (O.assume(Place, Side, N.V))
+      Out.push_back(std::move(N));
+  }
+  return Out;
 }
 
 void HandleAnalysis::branch(const FlowGraph::Block &GB, const Disjunct &D,

@@ -119,6 +119,11 @@ private:
                    Disjunct &D) const;
   Env calleeInput(const Function &F, const FlowGraph::Event *Call,
                   const Disjunct &D, const Bindings &B) const;
+  /// A switch's default side as disjuncts below and above its cases.
+  llvm::SmallVector<Disjunct, 2> splitDefault(const FlowGraph::Block &GB,
+                                              const Bindings &B,
+                                              const FlowGraph::Edge &Ed,
+                                              Disjunct &&D) const;
   void branch(const FlowGraph::Block &GB, const Disjunct &D,
               const Bindings &B, const FlowGraph::Edge &Ed, Disjunct &Out,
               bool &Feasible) const;

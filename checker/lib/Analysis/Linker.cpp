@@ -50,8 +50,11 @@ void collectAtForkHandlers(Program &P) {
 /// global no TU lets another name write.
 void mergeGlobalInits(Program &P) {
   std::set<std::string> Escaped, Conflicting;
-  for (const TUFacts &U : P.Units)
+  for (const TUFacts &U : P.Units) {
     Escaped.insert(U.EscapedGlobals.begin(), U.EscapedGlobals.end());
+    // Written when the configuration is read: unknown, then stable.
+    Escaped.insert(U.ConfiguredGlobals.begin(), U.ConfiguredGlobals.end());
+  }
   for (const TUFacts &U : P.Units)
     for (const auto &[Key, V] : U.GlobalInits) {
       if (rootedAt(Key, Escaped))

@@ -362,7 +362,8 @@ public:
     // is not its value when a branch tests it.
     if (UO->getOpcode() == UO_AddrOf && !ModelledAddressArgs.count(UO))
       if (const VarDecl *V = rootGlobal(UO->getSubExpr()))
-        AddressTakenGlobals.insert(Usrs.of(V->getCanonicalDecl()));
+        (InTableInitializer ? TableAddressedGlobals : AddressTakenGlobals)
+            .insert(Usrs.of(V->getCanonicalDecl()));
     return true;
   }
 
@@ -646,6 +647,18 @@ public:
     return true;
   }
 
+  // '&g' in the initialiser of a file-scope array (a parameter table) makes
+  // g a configuration value, not an escaped global (TUFacts).
+  bool TraverseVarDecl(VarDecl *V) {
+    bool Table = V->hasGlobalStorage() && !V->isStaticLocal() &&
+                 V->getDeclContext()->isFileContext() &&
+                 V->getType()->isArrayType();
+    InTableInitializer += Table;
+    bool Result = RecursiveASTVisitor::TraverseVarDecl(V);
+    InTableInitializer -= Table;
+    return Result;
+  }
+
   bool VisitVarDecl(VarDecl *V) {
     // A global handle's definition may sit in a TU that never uses it (db.c
     // defines, init.c connects): record it so findings point at it. Objects
@@ -841,11 +854,15 @@ public:
     F.GlobalInits = std::move(GlobalInits);
     for (auto &[Key, Fns] : Tables) {
       const std::string &Root = TableRoots[Key];
-      if (!WrittenTables.count(Root) && !AddressTakenGlobals.count(Root))
+      if (!WrittenTables.count(Root) && !AddressTakenGlobals.count(Root) &&
+          !TableAddressedGlobals.count(Root))
         F.Tables[Key] = std::move(Fns);
     }
     F.EscapedGlobals.assign(AddressTakenGlobals.begin(),
                             AddressTakenGlobals.end());
+    for (const std::string &G : TableAddressedGlobals)
+      if (!AddressTakenGlobals.count(G))
+        F.ConfiguredGlobals.push_back(G);
     return F;
   }
 
@@ -1009,6 +1026,8 @@ public:
   std::map<std::string, std::set<std::string>> DataSlots;
   std::map<std::string, int64_t> GlobalInits;
   std::set<std::string> AddressTakenGlobals;
+  std::set<std::string> TableAddressedGlobals; // see TraverseVarDecl
+  unsigned InTableInitializer = 0;
   std::map<std::string, std::vector<std::string>> Tables;
   std::map<std::string, std::string> TableRoots; // key -> array's USR
   std::set<std::string> WrittenTables;

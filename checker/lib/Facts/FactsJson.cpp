@@ -559,6 +559,8 @@ std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
     J["ginit"] = F.GlobalInits;
   if (!F.EscapedGlobals.empty())
     J["gesc"] = F.EscapedGlobals;
+  if (!F.ConfiguredGlobals.empty())
+    J["gcfg"] = F.ConfiguredGlobals;
   if (!F.Tables.empty())
     J["tables"] = F.Tables;
   return J.dump(Pretty ? 1 : -1, ' ', false,
@@ -634,6 +636,8 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
                      .get<std::map<std::string, std::vector<std::string>>>();
     if (J.contains("gesc"))
       F.EscapedGlobals = J.at("gesc").get<std::vector<std::string>>();
+    if (J.contains("gcfg"))
+      F.ConfiguredGlobals = J.at("gcfg").get<std::vector<std::string>>();
     if (J.contains("ginit"))
       for (const auto &[Key, V] : J.at("ginit").items())
         F.GlobalInits[Key] = integer<int64_t>(V);

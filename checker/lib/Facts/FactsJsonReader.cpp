@@ -1215,7 +1215,7 @@ void hookBody(Reader &R, HookBody &HB) {
 
 void facts(Reader &R, TUFacts &F) {
   enum { Version, Main, Functions, Handles, Hooks, Lazy, HookBodies, Slots,
-         Opaque, Flows, Ginit, Gesc, Tables, DSlots };
+         Opaque, Flows, Ginit, Gesc, Gcfg, Tables, DSlots };
   KeySet Seen;
   R.object([&](std::string_view Key) {
     if (Key == "forksafe-facts") {
@@ -1313,6 +1313,9 @@ void facts(Reader &R, TUFacts &F) {
     } else if (Key == "gesc") {
       Seen.add(Gesc);
       F.EscapedGlobals = R.strings();
+    } else if (Key == "gcfg") {
+      Seen.add(Gcfg);
+      F.ConfiguredGlobals = R.strings();
     } else if (Key == "ginit") {
       Seen.add(Ginit);
       R.expect('{');

@@ -473,6 +473,8 @@ bool writeFactsFast(const TUFacts &F, std::string &Out) {
                              [&](const Function &Fn) { function(W, Fn); });
     if (!F.EscapedGlobals.empty())
       J.key("gesc").strings(F.EscapedGlobals);
+    if (!F.ConfiguredGlobals.empty())
+      J.key("gcfg").strings(F.ConfiguredGlobals);
     if (!F.GlobalInits.empty()) {
       Obj G(J.key("ginit"));
       for (const auto &[Key, V] : F.GlobalInits)
