@@ -310,16 +310,13 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       // values it writes: taken as code without a body that writes them,
       // unless it never returns. The walk from main to where the handle is
       // created then costs a call per call site, not a summary per context.
-      if (D.H.flags() == 0 && CalleeB.empty() && !Fns.Creates[Id] &&
-          !G.function(Id).NeverReturns && !E.NoReturn) {
+      bool Havoc = D.H.flags() == 0 && CalleeB.empty() && !Fns.Creates[Id] &&
+                   !G.function(Id).NeverReturns && !E.NoReturn;
+      if (Havoc || !relevant(T, CalleeB, D.H.flags())) {
         Disjunct N = D;
-        havocWrites(T, &GE, N);
-        joinInto(Into, std::move(N), false);
-        return;
-      }
-      if (!relevant(T, CalleeB, D.H.flags())) {
-        Disjunct N = D;
-        if (GE.Result != FlowGraph::NoRef)
+        if (Havoc)
+          havocWrites(T, &GE, N);
+        else if (GE.Result != FlowGraph::NoRef)
           N.V.erase(GE.Result);
         joinInto(Into, std::move(N), false);
         return;
@@ -327,12 +324,23 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       applySummary(T, &GE, D, CalleeB, Call, calleeInput(T, &GE, D, CalleeB),
                    Into, F);
     };
-    llvm::SmallVector<const Function *, 4> Run;
-    for (const Function *T : Targets)
-      if (!Indexed || T == Element)
-        Run.push_back(T);
-    if (Run.size() == 1) {
-      runOne(*Run.front(), Next, Found);
+    llvm::SmallVector<const Function *, 8> Run;
+    if (Indexed)
+      Run.push_back(Element);
+    else
+      Run.assign(Targets.begin(), Targets.end());
+    // Choices only matter on a child's path: in a child (a summary of a
+    // function a child runs sees the handle inherited, not Child), or where
+    // a target may fork while the handle is live.
+    bool MayChoose =
+        Run.size() > 1 &&
+        (D.Child || D.H.I ||
+         (D.H.L && std::any_of(Run.begin(), Run.end(), [&](const Function *T) {
+            return Rel.forks(*T);
+          })));
+    if (!MayChoose) {
+      for (const Function *T : Run)
+        runOne(*T, Next, Found);
       continue;
     }
     // Several functions may run here and one does. A child's outcome or a
@@ -345,32 +353,32 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
     std::vector<std::vector<Pending>> Finds(Ways);
     for (size_t I = 0; I < Run.size(); ++I)
       runOne(*Run[I], Outs[I], Finds[I]);
-    auto everyWay = [&](auto &&Has) {
-      for (size_t J = 0; J < Ways; ++J)
-        if (!Outs[J].empty() || !Finds[J].empty()) // a way that returns or finds
-          if (!Has(J))
-            return false;
-      return true;
+    // What every way that returns or finds produces: outcomes by (child,
+    // handle facts), findings by check, as bits.
+    auto outcomeBit = [](const Disjunct &X) {
+      return 1u << (X.H.flags() | (X.Child ? 4 : 0));
     };
+    auto findingBit = [](const Pending &Pd) { return Pd.Close ? 2u : 1u; };
+    unsigned CommonOutcomes = ~0u, CommonFindings = ~0u;
+    for (size_t J = 0; J < Ways; ++J) {
+      if (Outs[J].empty() && Finds[J].empty())
+        continue; // never returns and finds nothing: not a way out
+      unsigned O = 0, Fd = 0;
+      for (const Disjunct &X : Outs[J])
+        O |= outcomeBit(X);
+      for (const Pending &Pd : Finds[J])
+        Fd |= findingBit(Pd);
+      CommonOutcomes &= O;
+      CommonFindings &= Fd;
+    }
     for (size_t I = 0; I < Ways; ++I) {
       for (Disjunct &X : Outs[I]) {
-        bool Common = everyWay([&](size_t J) {
-          return std::any_of(Outs[J].begin(), Outs[J].end(),
-                             [&](const Disjunct &Y) {
-                               return Y.Child == X.Child &&
-                                      Y.H.flags() == X.H.flags();
-                             });
-        });
-        if (X.Child && !Common)
+        if ((X.Child || X.H.I) && !(CommonOutcomes & outcomeBit(X)))
           X.Assumed = addAssumed(X.Assumed, ChoiceUnit);
         joinInto(Next, std::move(X), false);
       }
       for (Pending &Pd : Finds[I]) {
-        bool Common = everyWay([&](size_t J) {
-          return std::any_of(Finds[J].begin(), Finds[J].end(),
-                             [&](const Pending &Q) { return Q.Close == Pd.Close; });
-        });
-        if (!Common)
+        if (!(CommonFindings & findingBit(Pd)))
           Pd.Assumed = addAssumed(Pd.Assumed, ChoiceUnit);
         addFinding(Found, std::move(Pd));
       }
