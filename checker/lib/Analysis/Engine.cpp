@@ -214,7 +214,12 @@ unsigned closeness(const Disjunct &A, const Disjunct &B) {
 }
 
 void joinExit(Summary &S, ExitCase &&X) {
+  // The bound is per kind (child or not, handle facts): beyond it, the
+  // newcomer merges into the closest exit of its kind, the same returned
+  // value first. A hook's error return with the handle open never merges
+  // into its success with the handle closed.
   ExitCase *SameKind = nullptr;
+  unsigned Best = 0;
   size_t Count = 0;
   for (ExitCase &E : S.Exits) {
     if (E.D.Child != X.D.Child)
@@ -224,7 +229,13 @@ void joinExit(Summary &S, ExitCase &&X) {
       E.D.Assumed = std::min(E.D.Assumed, X.D.Assumed);
       return;
     }
-    SameKind = SameKind ? SameKind : &E;
+    if (E.D.H.flags() != X.D.H.flags())
+      continue;
+    unsigned Score = closeness(E.D, X.D) + (E.Ret == X.Ret ? 500 : 0);
+    if (!SameKind || Score > Best) {
+      SameKind = &E;
+      Best = Score;
+    }
     ++Count;
   }
   if (Count < MaxExitCases) {
@@ -265,6 +276,33 @@ bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
   if (Count < MaxDisjuncts) {
     Dst.push_back(std::move(N));
     return true;
+  }
+  if (SameKind->H.flags() != N.H.flags()) {
+    // No disjunct holds what the newcomer holds of the handle: rather than
+    // mix "connected" with "not connected", make room by merging the two
+    // closest that agree on the handle (they differ in values only).
+    Disjunct *Into = nullptr, *From = nullptr;
+    unsigned PairBest = 0;
+    for (size_t I = 0; I < Dst.size(); ++I)
+      for (size_t J = I + 1; J < Dst.size(); ++J) {
+        Disjunct &A = Dst[I], &B = Dst[J];
+        if (A.Child != N.Child || B.Child != N.Child ||
+            A.H.flags() != B.H.flags())
+          continue;
+        unsigned Score = closeness(A, B);
+        if (!Into || Score > PairBest) {
+          Into = &A;
+          From = &B;
+          PairBest = Score;
+        }
+      }
+    if (Into) {
+      Into->V.join(From->V, Widen);
+      Into->H.join(From->H);
+      Into->Assumed = std::min(Into->Assumed, From->Assumed);
+      *From = std::move(N);
+      return true;
+    }
   }
   bool Changed = SameKind->V.join(N.V, Widen);
   Changed |= SameKind->H.join(N.H);
