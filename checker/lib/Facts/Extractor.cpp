@@ -1366,6 +1366,16 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
     Out.push_back(std::move(E));
     return;
   }
+  if (isAssertionFailure(CE, Ctx)) {
+    // Ends the path like abort(): no exit-time destructors either.
+    Event E;
+    E.Kind = EventKind::Exit;
+    E.Loc = TU.location(Loc);
+    E.Exit = ExitKind::RawExit;
+    E.Api = "assertion failure";
+    Out.push_back(std::move(E));
+    return;
+  }
 
   const FunctionDecl *Callee = CE->getDirectCallee();
   std::string Name = Callee ? TU.ruleNameOf(Callee) : "";

@@ -116,6 +116,26 @@ std::optional<ExitKind> classifyExit(const CallExpr *Call, std::string &Api) {
   return std::nullopt;
 }
 
+bool isAssertionFailure(const CallExpr *Call, ASTContext &Ctx) {
+  // A call in the condition ('assert(check(x))') runs: only a call the
+  // macro's own body makes, and that yields nothing, is the failure side.
+  if (!Call->getType()->isVoidType())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = Call->getBeginLoc();
+  if (!Loc.isMacroID() || SM.isMacroArgExpansion(Loc))
+    return false;
+  // 'CHECK(x)' defined as 'assert(x)' and the reverse: any macro in the
+  // chain of expansions may be the assertion.
+  while (Loc.isMacroID()) {
+    StringRef Name = Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+    if (Name.contains_insensitive("assert"))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
 std::optional<AtForkHandlers> classifyAtFork(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!isLibcFunction(FD) || !FD->getIdentifier() ||

@@ -40,6 +40,14 @@ std::optional<ForkCall> classifyFork(const clang::CallExpr *Call,
 std::optional<ExitKind> classifyExit(const clang::CallExpr *Call,
                                      std::string &Api);
 
+/// The call an assertion macro makes when its condition is false
+/// ('assert(e)' as '(e) ? (void)0 : assertionfailed(...)'): a void call
+/// written in the body of a macro whose name contains "assert". Like the
+/// Clang Static Analyzer, which stops a path at __assert_fail, the analysis
+/// does not follow a path that needs an asserted invariant to be false,
+/// even where the project's handler cleans up before it exits.
+bool isAssertionFailure(const clang::CallExpr *Call, clang::ASTContext &Ctx);
+
 /// pthread_atfork(prepare, parent, child): the handlers it registers
 /// (null where an argument is not a function).
 struct AtForkHandlers {
