@@ -8,6 +8,7 @@
 #include "ValueEval.h"
 
 #include <algorithm>
+#include <map>
 
 namespace forksafe {
 
@@ -618,15 +619,34 @@ void HandleAnalysis::runFramework(const std::string &Fw,
     C.V.toChild();
     Worker.push_back(std::move(C));
   }
-  for (const HookBinding *B : Bindings) {
-    if (B->Role != int(HookRole::PostFork))
-      continue;
-    Env Params = B->WorkerArgs.empty() ? Env() : firstArg(B->WorkerArgs.front());
-    Worker = run(B, Worker, Params, note(Note::Fork, B->Loc, B->Note));
-  }
+  // The post-fork hooks run first in every worker, with the rank of the
+  // worker's kind: a request hook may name its own (Kamailio's timer
+  // routines run in the timer process, child_init(PROC_TIMER)).
+  std::map<std::optional<int64_t>, State> AfterPostFork;
+  auto workerState = [&](std::optional<int64_t> Rank) -> const State & {
+    auto [It, New] = AfterPostFork.try_emplace(Rank);
+    if (!New)
+      return It->second;
+    State W = Worker;
+    for (const HookBinding *B : Bindings) {
+      if (B->Role != int(HookRole::PostFork))
+        continue;
+      std::optional<int64_t> Arg = Rank;
+      if (!Arg && !B->WorkerArgs.empty())
+        Arg = B->WorkerArgs.front();
+      W = run(B, W, Arg ? firstArg(*Arg) : Env(),
+              note(Note::Fork, B->Loc, B->Note));
+    }
+    return It->second = std::move(W);
+  };
+  workerState(std::nullopt);
   for (const HookBinding *B : Bindings)
-    if (B->Role == int(HookRole::Request))
-      run(B, Worker, {}, note(Note::Fork, B->Loc, B->Note));
+    if (B->Role == int(HookRole::Request)) {
+      std::optional<int64_t> Rank;
+      if (!B->WorkerArgs.empty())
+        Rank = B->WorkerArgs.front();
+      run(B, workerState(Rank), {}, note(Note::Fork, B->Loc, B->Note));
+    }
 }
 
 } // namespace forksafe

@@ -375,8 +375,18 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
                                    V.where(P) + " must be a list of integers");
         continue;
       }
-      (std::string(Key) == "master-args" ? HR.MasterArgs : HR.WorkerArgs) =
-          A.get<std::vector<int64_t>>();
+      bool Master = std::string(Key) == "master-args";
+      // A worker's rank: for a post-fork hook its first argument there, for
+      // a request hook the rank the post-fork hooks get in its process.
+      if (HR.Role != HookRole::PostFork &&
+          (Master || HR.Role != HookRole::Request)) {
+        V.error(P + "/" + Key, std::string("key '") + Key + "' in " +
+                                   V.where(P) + " is only for " +
+                                   (Master ? "postfork hooks"
+                                           : "postfork and request hooks"));
+        continue;
+      }
+      (Master ? HR.MasterArgs : HR.WorkerArgs) = A.get<std::vector<int64_t>>();
     }
     if (V.string(H, P, "aborts-if-returns", HR.AbortsIfReturns, false) &&
         !HR.AbortsIfReturns.empty()) {
