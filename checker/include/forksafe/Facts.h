@@ -319,6 +319,18 @@ struct TUFacts {
   // reads the configuration writes them once, early. No initial value of
   // theirs holds, but one run sees one value: their tests agree.
   std::vector<std::string> ConfiguredGlobals;
+  // Statically initialised global arrays of C structs: each element's
+  // scalar fields' initial values ("USR[i].field" -> value; a non-null
+  // pointer is absent), and each array's element struct (USR -> the
+  // struct's USR). They hold where no code writes the field.
+  std::map<std::string, int64_t> ElementInits;
+  std::map<std::string, std::string> ElementTypes;
+  // Struct fields this TU writes ("struct USR.field"), or whose objects it
+  // writes whole or hands to library code ("struct USR.*"). Facts written
+  // before these were recorded lack them (FieldWritesKnown false): then no
+  // element's initial value holds in the program.
+  std::vector<std::string> WrittenFields;
+  bool FieldWritesKnown = false;
 };
 
 std::string factsToJson(const TUFacts &F, bool Pretty = false);

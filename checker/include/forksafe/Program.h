@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -43,6 +44,10 @@ struct Program {
   /// Scalar globals' initial values (USR + path), for globals no other
   /// name can write (EscapedGlobals of every TU removed).
   std::map<std::string, int64_t> GlobalInits;
+  /// Initial values of the fields of statically initialised global arrays
+  /// of structs ('USR.field' -> by index, unknown where absent) for fields
+  /// no code in the program writes (TUFacts::ElementInits, WrittenFields).
+  std::map<std::string, std::vector<std::optional<int64_t>>> ElementInits;
   /// Statically initialised tables of functions (TUFacts::Tables): each
   /// element's function, null where there is none or it has no body.
   std::map<std::string, std::vector<const Function *>> Tables;

@@ -48,6 +48,10 @@ enum class ValueOp : uint8_t {
   Shr,
   // Ternary: c ? a : b.
   Cond,
+  // 'table[i].f' of a statically initialised global array of structs:
+  // operands the place 'table[].f' and the index. Where no code writes
+  // field f, element i's initial value; else the place's value.
+  Elem,
 };
 
 /// Operands of an operator.

@@ -214,6 +214,9 @@ public:
       return !read(Place, E).meet(V).empty();
     return PlaceOracle::assume(Place, V, E);
   }
+  const std::vector<AbsVal> *column(int64_t Id) const override {
+    return A.G.column(Id);
+  }
 
 private:
   const HandleAnalysis &A;

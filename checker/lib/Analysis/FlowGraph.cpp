@@ -143,7 +143,29 @@ uint32_t FlowGraph::Builder::compile(const forksafe::Function &F,
       N.Imm = Local[size_t(N.Imm)];
     G.Nodes.push_back(N);
   }
+  for (size_t I = Id; I + 1 < G.Nodes.size(); ++I)
+    if (G.Nodes[I].Op == ValueOp::Elem)
+      G.Nodes[I].Imm = G.Nodes[I + 1].Op == ValueOp::Place
+                           ? columnOf(uint32_t(G.Nodes[I + 1].Imm))
+                           : -1;
   return Id;
+}
+
+int64_t FlowGraph::Builder::columnOf(uint32_t PlaceId) {
+  const HandleRef *R = G.Places[PlaceId].Ref;
+  if (!R || R->Kind != HandleRef::Global || R->Path.rfind("[].", 0) != 0)
+    return -1;
+  std::string Key = R->Var + R->Path.substr(2);
+  auto Init = P.ElementInits.find(Key);
+  if (Init == P.ElementInits.end())
+    return -1;
+  auto [It, New] = ColumnIds.try_emplace(Key, int64_t(G.Columns.size()));
+  if (New) {
+    std::vector<AbsVal> &Col = G.Columns.emplace_back();
+    for (const std::optional<int64_t> &V : Init->second)
+      Col.push_back(V ? AbsVal::constant(*V) : AbsVal::top());
+  }
+  return It->second;
 }
 
 void FlowGraph::Builder::encodeFunctions() {

@@ -149,6 +149,11 @@ public:
   }
   /// The values globals start with: their initialisers, where they hold.
   const Env &initialGlobals() const { return InitialGlobals; }
+  /// An Elem node's column (Program::ElementInits), or null.
+  const std::vector<AbsVal> *column(int64_t Id) const {
+    return Id >= 0 && size_t(Id) < Columns.size() ? &Columns[size_t(Id)]
+                                                  : nullptr;
+  }
 
 private:
   class Builder;
@@ -164,6 +169,7 @@ private:
   std::vector<Place> Places;
   std::vector<uint32_t> ParamPlaces;
   Env InitialGlobals;
+  std::vector<std::vector<AbsVal>> Columns;
 };
 
 } // namespace forksafe

@@ -33,6 +33,9 @@ private:
   /// The caller's place for a callee's parameter memory at a call, or NoRef.
   uint32_t translate(uint32_t CallEvent, uint32_t CalleePlace);
   Env initialGlobals() const;
+  /// The column of an Elem node whose table place is PlaceId, or -1.
+  int64_t columnOf(uint32_t PlaceId);
+  std::map<std::string, int64_t> ColumnIds;
 
   // --- FlowGraphValues.cpp: which values matter, and where they flow -----
   /// Only values that can decide a branch (or a table's element) are

@@ -66,6 +66,45 @@ void mergeGlobalInits(Program &P) {
   for (const std::string &K : Conflicting)
     P.GlobalInits.erase(K);
 }
+
+/// Table elements' initial values, for the fields no TU writes: a field is
+/// known by its struct, not by the table, since a pointer to an element
+/// can be written anywhere.
+void mergeElementInits(Program &P) {
+  constexpr size_t MaxElements = 1 << 16;
+  std::set<std::string> Written;
+  for (const TUFacts &U : P.Units) {
+    if (!U.FieldWritesKnown)
+      return; // facts from before writes were recorded: any may write
+    Written.insert(U.WrittenFields.begin(), U.WrittenFields.end());
+  }
+  std::set<std::pair<std::string, size_t>> Conflicting;
+  for (const TUFacts &U : P.Units)
+    for (const auto &[Key, V] : U.ElementInits) {
+      size_t Open = Key.find('['), Close = Key.find(']', Open);
+      if (Open == std::string::npos || Close == std::string::npos)
+        continue;
+      std::string Table = Key.substr(0, Open), Field = Key.substr(Close + 1);
+      size_t Index = Close > Open + 1 ? 0 : MaxElements;
+      for (size_t I = Open + 1; I < Close && Index < MaxElements; ++I)
+        Index = Key[I] >= '0' && Key[I] <= '9'
+                    ? Index * 10 + size_t(Key[I] - '0')
+                    : MaxElements;
+      auto Struct = U.ElementTypes.find(Table);
+      if (Index >= MaxElements || Struct == U.ElementTypes.end() ||
+          Written.count(Struct->second + Field) ||
+          Written.count(Struct->second + ".*"))
+        continue;
+      std::vector<std::optional<int64_t>> &Col = P.ElementInits[Table + Field];
+      if (Col.size() <= Index)
+        Col.resize(Index + 1);
+      if (Col[Index] && *Col[Index] != V)
+        Conflicting.insert({Table + Field, Index});
+      Col[Index] = V;
+    }
+  for (const auto &[Column, Index] : Conflicting)
+    P.ElementInits[Column][Index].reset();
+}
 } // namespace
 
 std::string Program::classOf(const std::string &Usr) {
@@ -128,6 +167,7 @@ Program link(std::vector<TUFacts> Units) {
     }
   collectAtForkHandlers(P);
   mergeGlobalInits(P);
+  mergeElementInits(P);
   return P;
 }
 

@@ -222,6 +222,23 @@ AbsVal evaluate(const ValueNode *N, const Env &E, const PlaceOracle &P) {
       return fromTruth(A == 0 || B == 0 ? 0 : A == 1 && B == 1 ? 1 : -1);
     return fromTruth(A == 1 || B == 1 ? 1 : A == 0 && B == 0 ? 0 : -1);
   }
+  case Op::Elem: {
+    // 'table[i].f': element i's initial value, if f is never written.
+    const ValueNode *Index = skipExpr(N + 1);
+    if (const std::vector<AbsVal> *Col = P.column(N->Imm)) {
+      AbsVal I = evaluate(Index, E, P);
+      constexpr int64_t MaxJoined = 64;
+      if (!I.empty() && I.Lo >= 0 && I.Hi < int64_t(Col->size()) &&
+          I.Hi - I.Lo < MaxJoined) {
+        AbsVal V = (*Col)[size_t(I.Lo)];
+        for (int64_t K = I.Lo + 1; K <= I.Hi; ++K)
+          V = V.join((*Col)[size_t(K)]);
+        if (!V.isTop())
+          return V;
+      }
+    }
+    return evaluate(N + 1, E, P);
+  }
   case Op::Cond: {
     const ValueNode *T = skipExpr(N + 1);
     const ValueNode *F = skipExpr(T);

@@ -7,6 +7,8 @@
 
 #include "AbstractValue.h"
 
+#include <vector>
+
 #include "forksafe/ValueExpr.h"
 
 namespace forksafe {
@@ -24,6 +26,12 @@ public:
       return false;
     E.set(Place, M);
     return true;
+  }
+  /// The initial values, by index, of a table's field no code writes
+  /// (an Elem node's column); null where there are none.
+  virtual const std::vector<AbsVal> *column(int64_t Id) const {
+    (void)Id;
+    return nullptr;
   }
 };
 

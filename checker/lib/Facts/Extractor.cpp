@@ -9,6 +9,7 @@
 #include "Hooks.h"
 #include "Nolint.h"
 #include "ProcessModel.h"
+#include "StaticTables.h"
 #include "ValueEncoder.h"
 
 #include "forksafe/ValueExpr.h"
@@ -199,6 +200,10 @@ public:
   bool VisitCallExpr(CallExpr *CE) {
     if (const Expr *Callee = CE->getCallee())
       DirectCallees.insert(Callee->IgnoreParenImpCasts());
+    if (const FunctionDecl *FD = CE->getDirectCallee();
+        FD && SM.isInSystemHeader(FD->getLocation()) &&
+        !SM.isInSystemHeader(CE->getBeginLoc()))
+      Writes.noteLibraryCall(CE);
     return true;
   }
 
@@ -250,6 +255,7 @@ public:
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (SM.isInSystemHeader(BO->getOperatorLoc()))
       return true;
+    Writes.note(BO);
     if (BO->getOpcode() == BO_Assign &&
         isFunctionPointerType(BO->getLHS()->getType())) {
       if (std::string Slot = slotName(BO->getLHS()); !Slot.empty())
@@ -358,6 +364,8 @@ public:
   }
 
   bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (!SM.isInSystemHeader(UO->getOperatorLoc()))
+      Writes.note(UO);
     // '&g' (also '&g.f'): another name can write g, so its initial value
     // is not its value when a branch tests it.
     if (UO->getOpcode() == UO_AddrOf && !ModelledAddressArgs.count(UO))
@@ -687,8 +695,10 @@ public:
     noteGlobalInit(V);
     if (V->hasGlobalStorage() && !isa<ParmVarDecl>(V) &&
         V->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
-        !SM.isInSystemHeader(V->getLocation()))
+        !SM.isInSystemHeader(V->getLocation())) {
       noteTable(V);
+      noteElementInits(V, Ctx, Usrs, Types, ElementInits, ElementTypes);
+    }
     if (V->getInit() && !isa<ParmVarDecl>(V) &&
         !SM.isInSystemHeader(V->getLocation()))
       hooksInInitializer(V->getInit(), V->getType(), 0);
@@ -852,6 +862,10 @@ public:
     for (const auto &[Slot, Targets] : DataSlots)
       F.DataSlots[Slot].assign(Targets.begin(), Targets.end());
     F.GlobalInits = std::move(GlobalInits);
+    F.ElementInits = std::move(ElementInits);
+    F.ElementTypes = std::move(ElementTypes);
+    F.WrittenFields.assign(Writes.written().begin(), Writes.written().end());
+    F.FieldWritesKnown = true;
     for (auto &[Key, Fns] : Tables) {
       const std::string &Root = TableRoots[Key];
       if (!WrittenTables.count(Root) && !AddressTakenGlobals.count(Root) &&
@@ -1025,6 +1039,9 @@ public:
   std::set<std::pair<std::string, std::string>> SlotFlows;
   std::map<std::string, std::set<std::string>> DataSlots;
   std::map<std::string, int64_t> GlobalInits;
+  std::map<std::string, int64_t> ElementInits;
+  std::map<std::string, std::string> ElementTypes;
+  FieldWrites Writes{Ctx, Usrs};
   std::set<std::string> AddressTakenGlobals;
   std::set<std::string> TableAddressedGlobals; // see TraverseVarDecl
   unsigned InTableInitializer = 0;

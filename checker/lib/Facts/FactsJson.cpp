@@ -549,6 +549,12 @@ std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
     J["opaque"] = F.OpaqueSlots;
   if (!F.DataSlots.empty())
     J["dslots"] = F.DataSlots;
+  if (!F.ElementInits.empty())
+    J["einit"] = F.ElementInits;
+  if (!F.ElementTypes.empty())
+    J["etype"] = F.ElementTypes;
+  if (F.FieldWritesKnown)
+    J["wfld"] = F.WrittenFields;
   if (!F.SlotFlows.empty()) {
     json Fl = json::array();
     for (const auto &[Dst, Src] : F.SlotFlows)
@@ -641,6 +647,15 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
     if (J.contains("ginit"))
       for (const auto &[Key, V] : J.at("ginit").items())
         F.GlobalInits[Key] = integer<int64_t>(V);
+    if (J.contains("einit"))
+      for (const auto &[Key, V] : J.at("einit").items())
+        F.ElementInits[Key] = integer<int64_t>(V);
+    if (J.contains("etype"))
+      F.ElementTypes = J.at("etype").get<std::map<std::string, std::string>>();
+    if (J.contains("wfld")) {
+      F.WrittenFields = J.at("wfld").get<std::vector<std::string>>();
+      F.FieldWritesKnown = true;
+    }
     for (const Function &Fn : F.Functions)
       if (std::string Why = checkValues(Fn); !Why.empty())
         throw std::runtime_error(Why);

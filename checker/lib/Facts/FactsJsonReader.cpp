@@ -1215,7 +1215,8 @@ void hookBody(Reader &R, HookBody &HB) {
 
 void facts(Reader &R, TUFacts &F) {
   enum { Version, Main, Functions, Handles, Hooks, Lazy, HookBodies, Slots,
-         Opaque, Flows, Ginit, Gesc, Gcfg, Tables, DSlots };
+         Opaque, Flows, Ginit, Gesc, Gcfg, Tables, DSlots, Einit, Etype,
+         Wfld };
   KeySet Seen;
   R.object([&](std::string_view Key) {
     if (Key == "forksafe-facts") {
@@ -1316,6 +1317,31 @@ void facts(Reader &R, TUFacts &F) {
     } else if (Key == "gcfg") {
       Seen.add(Gcfg);
       F.ConfiguredGlobals = R.strings();
+    } else if (Key == "wfld") {
+      Seen.add(Wfld);
+      F.WrittenFields = R.strings();
+      F.FieldWritesKnown = true;
+    } else if (Key == "einit" || Key == "etype") {
+      bool Values = Key == "einit";
+      Seen.add(Values ? Einit : Etype);
+      R.expect('{');
+      if (R.peek() == '}') {
+        R.expect('}');
+        return;
+      }
+      for (;;) {
+        std::string K = R.string();
+        R.expect(':');
+        bool New = Values ? F.ElementInits.try_emplace(K, R.int64()).second
+                          : F.ElementTypes.try_emplace(K, R.string()).second;
+        if (!New)
+          giveUp();
+        if (R.peek() == '}') {
+          R.expect('}');
+          return;
+        }
+        R.expect(',');
+      }
     } else if (Key == "ginit") {
       Seen.add(Ginit);
       R.expect('{');

@@ -459,6 +459,18 @@ bool writeFactsFast(const TUFacts &F, std::string &Out) {
         D.key(Slot).strings(Targets);
       D.close();
     }
+    if (!F.ElementInits.empty()) {
+      Obj E(J.key("einit"));
+      for (const auto &[Key, V] : F.ElementInits)
+        E.key(Key).num(V);
+      E.close();
+    }
+    if (!F.ElementTypes.empty()) {
+      Obj E(J.key("etype"));
+      for (const auto &[Table, Struct] : F.ElementTypes)
+        E.key(Table).str(Struct);
+      E.close();
+    }
     if (!F.SlotFlows.empty())
       J.key("flows").array(
           F.SlotFlows, [&](const std::pair<std::string, std::string> &Fl) {
@@ -506,6 +518,8 @@ bool writeFactsFast(const TUFacts &F, std::string &Out) {
         T.key(Table).strings(Fns);
       T.close();
     }
+    if (F.FieldWritesKnown)
+      J.key("wfld").strings(F.WrittenFields);
     J.close();
   } catch (const GiveUp &) {
     return false;

@@ -303,6 +303,18 @@ std::string ValueEncoder::callResult(const CallExpr *CE) {
 
 std::string ValueEncoder::encode(const Expr *E) { return encode(E, 0); }
 
+/// The index of 'table[i].f', a field of an element of a global array.
+static const Expr *tableIndex(const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  if (!ME || ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
+    return nullptr;
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(ME->getBase()->IgnoreParenImpCasts());
+  const auto *DRE =
+      AS ? dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts()) : nullptr;
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasGlobalStorage() ? AS->getIdx() : nullptr;
+}
+
 std::string ValueEncoder::encode(const Expr *E, int Depth) {
   if (!E || Depth > 24)
     return vx::unknown();
@@ -344,7 +356,15 @@ std::string ValueEncoder::encode(const Expr *E, int Depth) {
     if (auto R = placeRef(E, 0))
       if (R->Kind != HandleRef::Result) {
         std::string P = vx::place(unsigned(intern(*R)));
-        return FunctionPointer ? vx::apply(ValueOp::FnPtr, {P}) : P;
+        if (FunctionPointer)
+          return vx::apply(ValueOp::FnPtr, {P});
+        // 'table[i].f': element i's initial value where f is never written.
+        if (const Expr *Index = tableIndex(E)) {
+          std::string I = encode(Index, Depth + 1);
+          if (I != "?")
+            return vx::apply(ValueOp::Elem, {P, I});
+        }
+        return P;
       }
     return FunctionPointer ? vx::apply(ValueOp::FnPtr, {vx::unknown()})
                            : vx::unknown();

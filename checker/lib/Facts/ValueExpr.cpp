@@ -14,8 +14,9 @@ struct OpInfo {
   unsigned Arity;
 };
 // Longest spellings first where one is a prefix of another.
-constexpr std::array<OpInfo, 25> Ops = {{
+constexpr std::array<OpInfo, 26> Ops = {{
     {ValueOp::AddrOf, "addr", 1},
+    {ValueOp::Elem, "at", 2},
     {ValueOp::FnPtr, "fnp", 1},
     {ValueOp::Eq, "==", 2},     {ValueOp::Ne, "!=", 2},
     {ValueOp::Le, "<=", 2},     {ValueOp::Ge, ">=", 2},
