@@ -96,6 +96,10 @@ struct Event {
   // ('modules[i].on_stage(...)'): the table (TUFacts::Tables key) and the
   // index's value, so a known index reaches that element's function only.
   std::string IndirectTable, IndirectIndex;
+  // Indirect calls: the called pointer's value (ValueExpr.h), where the
+  // pointer is a place values follow ('(*handler)(args)' of a parameter):
+  // a caller that passes a known function calls that one.
+  std::string CalleeValue;
   bool Virtual = false;
   bool NoReturn = false;
   std::vector<std::pair<int, HandleRef>> Args; // handles passed by argument

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <utility>
 
 namespace forksafe {
@@ -41,6 +42,18 @@ struct AbsVal {
     return A;
   }
   static AbsVal boolean(bool B) { return constant(B ? 1 : 0); }
+  /// A function's address: a constant far above any integer a program
+  /// compares a function pointer with (only null and other functions).
+  static constexpr int64_t FunctionBase = int64_t(1) << 60;
+  static AbsVal function(uint32_t LinkId) {
+    return constant(FunctionBase + LinkId);
+  }
+  /// The function (link id) this value is, if it is one.
+  std::optional<uint32_t> functionId() const {
+    if (!isConst() || Lo < FunctionBase || Lo - FunctionBase > UINT32_MAX)
+      return std::nullopt;
+    return uint32_t(Lo - FunctionBase);
+  }
   static AbsVal unknownBool() { return range(0, 1); }
 
   bool isTop() const { return Lo == Min && Hi == Max && !NonZero && !Pid; }

@@ -304,6 +304,18 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
         }
       }
     }
+    // '(*handler)(args)' where this path knows which function 'handler'
+    // holds (a caller passed it): that one, if it is among the targets.
+    if (!Indexed && GE.CalleeValue != FlowGraph::NoExpr && Targets.size() > 1) {
+      HState Scratch = D.H;
+      Oracle O(*this, B, Scratch);
+      if (auto Id = evaluate(G.expr(GE.CalleeValue), D.V, O).functionId())
+        for (const Function *T : Targets)
+          if (P.idOf(*T) == *Id) {
+            Element = T;
+            Indexed = true;
+          }
+    }
     auto runOne = [&](const Function &T, State &Into, std::vector<Pending> &F) {
       uint32_t Id = P.idOf(T);
       // Before this process holds the handle (nothing live, nothing

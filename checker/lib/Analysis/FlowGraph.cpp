@@ -141,6 +141,10 @@ uint32_t FlowGraph::Builder::compile(const forksafe::Function &F,
   for (ValueNode N : E->Nodes) {
     if (N.Op == ValueOp::Place)
       N.Imm = Local[size_t(N.Imm)];
+    if (N.Op == ValueOp::FnAddr) { // the function's link id, or -1
+      auto It = P.Functions.find(F.FnRefs[size_t(N.Imm)]);
+      N.Imm = It == P.Functions.end() ? -1 : int64_t(P.idOf(*It->second));
+    }
     G.Nodes.push_back(N);
   }
   for (size_t I = Id; I + 1 < G.Nodes.size(); ++I)
@@ -189,7 +193,7 @@ void FlowGraph::Builder::encodeFunctions() {
       Out.EventsBegin = uint32_t(G.Events.size());
       for (const forksafe::Event &E : B.Events) {
         Event Ev{E.Kind, false, false, NoRef, 0, 0, NoRef, NoRef, NoExpr,
-                 0, 0, 0, 0, 0, 0, NoExpr, nullptr, &E};
+                 0, 0, 0, 0, 0, 0, NoExpr, NoExpr, nullptr, &E};
         switch (E.Kind) {
         case EventKind::Call: {
           TargetList Targets = P.targets(E);
@@ -207,6 +211,7 @@ void FlowGraph::Builder::encodeFunctions() {
             G.Args.push_back({I, compile(*F, Local, Text)});
           Ev.ArgsEnd = uint32_t(G.Args.size());
           Fn.MayExit |= E.NoReturn && Targets.empty();
+          Ev.CalleeValue = compile(*F, Local, E.CalleeValue);
           if (!E.IndirectTable.empty())
             if (auto T = P.Tables.find(E.IndirectTable); T != P.Tables.end()) {
               Ev.Table = &T->second;

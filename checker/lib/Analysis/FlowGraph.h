@@ -45,6 +45,7 @@ public:
     uint32_t ResultMapBegin, ResultMapEnd; // calls: members of a returned
                                            // struct -> the result's
     uint32_t TableIndex; // calls through a table's element: the index
+    uint32_t CalleeValue; // indirect calls: the called pointer's value
     const std::vector<const forksafe::Function *> *Table; // or null
     const forksafe::Event *Facts;
   };

@@ -253,8 +253,10 @@ void FlowGraph::Builder::markDecisive() {
     for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
       const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
       decide(F, Bl.Cond);
-      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E)
+      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E) {
         decide(F, G.Events[E].TableIndex);
+        decide(F, G.Events[E].CalleeValue);
+      }
     }
   }
   while (!Work.empty()) {
@@ -364,6 +366,7 @@ bool FlowGraph::Builder::summariseValuesWithin(size_t Budget) {
       for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E) {
         const Event &Ev = G.Events[E];
         read(Ev.TableIndex);
+        read(Ev.CalleeValue);
         if (Ev.Dst != NoRef)
           read(Ev.Value);
         for (uint32_t A = Ev.ArgsBegin; A < Ev.ArgsEnd; ++A)

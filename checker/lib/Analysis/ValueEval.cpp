@@ -184,6 +184,7 @@ AbsVal evaluate(const ValueNode *N, const Env &E, const PlaceOracle &P) {
   case Op::Place:
     return P.read(uint32_t(N->Imm), E);
   case Op::FnAddr:
+    return N->Imm >= 0 ? AbsVal::function(uint32_t(N->Imm)) : AbsVal::nonNull();
   case Op::NonNull:
   case Op::AddrOf:
     return AbsVal::nonNull();

@@ -1318,6 +1318,23 @@ static EventKind eventKindOf(Role R) {
   return EventKind::Use;
 }
 
+/// 'handlers[i]', 'events[i].cb': all elements of an array are one place
+/// whose value is the last one stored, which is no function to call.
+static bool throughArrayElement(const Expr *E) {
+  for (int Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<ArraySubscriptExpr>(E))
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase();
+    else if (const auto *U = dyn_cast<UnaryOperator>(E))
+      E = U->getSubExpr();
+    else
+      return false;
+  }
+  return false;
+}
+
 void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
                              const Expr *AssignTarget,
                              const VarDecl *TargetVar) {
@@ -1492,6 +1509,18 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
           E.IndirectIndex = std::move(V);
         }
       }
+    if (Values) {
+      // '(*handler)(args)' calls what 'handler' holds.
+      const Expr *Called = CE->getCallee()->IgnoreParenImpCasts();
+      while (const auto *U = dyn_cast<UnaryOperator>(Called)) {
+        if (U->getOpcode() != UO_Deref)
+          break;
+        Called = U->getSubExpr()->IgnoreParenImpCasts();
+      }
+      if (!throughArrayElement(Called))
+        if (std::string V = Values->encode(Called); V != "fnp(?)" && V != "?")
+          E.CalleeValue = std::move(V);
+    }
     E.CalleeName = "function pointer";
     if (const auto *DRE =
             dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
@@ -1544,6 +1573,12 @@ void FunctionExtractor::argumentValues(llvm::ArrayRef<const Expr *> Args,
       // Where a function pointer argument comes from: the callees'
       // parameter slots receive it (checker/lib/Analysis/PointsTo.cpp).
       E.SlotArgs.push_back({Index, TU.slotSource(Arg)});
+      // And the function itself, where known: a callee that calls its
+      // parameter calls what this caller passes.
+      if (Values)
+        if (!throughArrayElement(Arg))
+          if (std::string V = Values->encode(Arg); V != "?" && V != "fnp(?)")
+            E.ArgValues.push_back({Index, V});
       continue;
     }
     if (TU.isDataPointerType(Arg->getType()))

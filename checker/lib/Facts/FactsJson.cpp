@@ -98,6 +98,8 @@ json event(const Event &E) {
       J["tb"] = E.IndirectTable;
       J["ix"] = E.IndirectIndex;
     }
+    if (!E.CalleeValue.empty())
+      J["cv"] = E.CalleeValue;
     if (E.Virtual)
       J["virt"] = true;
     if (E.NoReturn)
@@ -174,6 +176,7 @@ Event event(const json &J) {
     E.IndirectVia = J.value("via", "");
     E.IndirectTable = J.value("tb", "");
     E.IndirectIndex = J.value("ix", "");
+    E.CalleeValue = J.value("cv", "");
     E.Virtual = J.value("virt", false);
     E.NoReturn = J.value("nr", false);
     if (J.contains("a"))

@@ -564,8 +564,36 @@ void ref(Reader &R, HandleRef &H) {
 
 void event(Reader &R, Event &E) {
   enum {
-    K, L, C, N, S, Via, Virt, Nr, A, To, F, Api, X, Rf, Lib, Harm, Hm,
-    Once, Conn, Res, Av, Sa, D, V, Chi, Par, Pre, Tb, Ix
+    K,
+    L,
+    C,
+    N,
+    S,
+    Via,
+    Virt,
+    Nr,
+    A,
+    To,
+    F,
+    Api,
+    X,
+    Rf,
+    Lib,
+    Harm,
+    Hm,
+    Once,
+    Conn,
+    Res,
+    Av,
+    Sa,
+    D,
+    V,
+    Chi,
+    Par,
+    Pre,
+    Tb,
+    Ix,
+    Cv
   };
   KeySet Seen;
   int Kind = 0, Fork = 0, Exit = 0, ResV = -1, DstV = -1;
@@ -656,6 +684,11 @@ void event(Reader &R, Event &E) {
       if (Key == "ix") {
         Seen.add(Ix);
         R.string(E.IndirectIndex);
+        return;
+      }
+      if (Key == "cv") {
+        Seen.add(Cv);
+        R.string(E.CalleeValue);
         return;
       }
       if (Key == "nr") {
@@ -763,6 +796,7 @@ void event(Reader &R, Event &E) {
     E.SlotArgs.clear();
     E.IndirectTable.clear();
     E.IndirectIndex.clear();
+    E.CalleeValue.clear();
   }
   if (!IsHandle) {
     E.Ref = HandleRef();

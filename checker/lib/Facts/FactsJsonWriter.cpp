@@ -210,6 +210,8 @@ void event(Writer &W, const Event &E) {
       pairs(J.key("av"), E.ArgValues);
     if (!E.Callee.empty())
       J.key("c").str(E.Callee);
+    if (!E.CalleeValue.empty())
+      J.key("cv").str(E.CalleeValue);
     if (!E.IndirectTable.empty())
       J.key("ix").str(E.IndirectIndex);
     J.key("k").num(int(E.Kind));

@@ -49,7 +49,8 @@ std::optional<int64_t> scalarValue(const Expr *Init, QualType T,
 }
 
 const InitListExpr *semantic(const Expr *E) {
-  const auto *ILE = dyn_cast_or_null<InitListExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  const auto *ILE =
+      dyn_cast_or_null<InitListExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
   if (ILE && !ILE->isSemanticForm() && ILE->getSemanticForm())
     ILE = ILE->getSemanticForm();
   return ILE;
@@ -83,7 +84,8 @@ void noteElementInits(const VarDecl *V, ASTContext &Ctx, UsrCache &Usrs,
   const std::string &Usr = Usrs.of(V->getCanonicalDecl());
   ElementTypes[Usr] = Usrs.of(RD);
   for (uint64_t I = 0; I < Size; ++I) {
-    const Expr *Elem = I < ILE->getNumInits() ? ILE->getInit(unsigned(I)) : nullptr;
+    const Expr *Elem =
+        I < ILE->getNumInits() ? ILE->getInit(unsigned(I)) : nullptr;
     const InitListExpr *Row = semantic(Elem);
     if (Elem && !Row)
       continue; // copied from another struct: not known here
@@ -92,7 +94,8 @@ void noteElementInits(const VarDecl *V, ASTContext &Ctx, UsrCache &Usrs,
       const Expr *Init =
           Row && Index < Row->getNumInits() ? Row->getInit(Index) : nullptr;
       if (auto Value = scalarValue(Init, F->getType(), Ctx))
-        Inits[Usr + "[" + std::to_string(I) + "]." + F->getName().str()] = *Value;
+        Inits[Usr + "[" + std::to_string(I) + "]." + F->getName().str()] =
+            *Value;
     }
   }
 }

@@ -186,6 +186,8 @@ std::string checkValues(const Function &F) {
           return bad("argument value");
       if (!expr(E.IndirectIndex))
         return bad("table index");
+      if (!expr(E.CalleeValue))
+        return bad("callee value");
     }
   }
   return "";

@@ -4,8 +4,9 @@
 // its handler, which destroys some pool, whose cleanup may be the one that
 // closes the connection. Which handler and which cleanup run depends on
 // objects the field-based points-to analysis merges (every event's 'cb' is
-// one slot, every pool's 'cleanup' another), so each is a choice nothing
-// shows the program makes.
+// one slot, every pool's 'cleanup' another), and the pools are copied from
+// prototypes (as pool libraries do), so no value says which cleanup each
+// has: each call is a choice nothing shows the program makes.
 // RUN: %expect_exit 0 %forksafe %s -- -I%mocks | count 0
 // RUN: %expect_exit 1 %forksafe --report-latent %s -- -I%mocks | FileCheck %s --implicit-check-not="{{warning|note}}:"
 // RUN: %expect_exit 1 %forksafe --config="{CheckOptions: {forksafe-inherited-handle.ReportLatent: true}}" %s -- -I%mocks | FileCheck %s --implicit-check-not="{{warning|note}}:"
@@ -14,6 +15,7 @@
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DONE_CHOICE | FileCheck %s --check-prefix=ONE --implicit-check-not="{{warning|note}}:"
 #include <mysql.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 MYSQL *g_conn;
@@ -31,6 +33,12 @@ static void close_conn(void *d) {
 static void free_buf(void *d) { free(d); }
 static void destroy_pool(struct pool *p) { p->cleanup(p->data); }
 static struct pool *conn_pool, *buf_pool;
+static const struct pool conn_proto = {close_conn, 0}, buf_proto = {free_buf, 0};
+static struct pool *new_pool(const struct pool *proto) {
+  struct pool *p = malloc(sizeof *p);
+  memcpy(p, proto, sizeof *p);
+  return p;
+}
 
 static void on_session_end(void) {
 #ifdef ONE_CHOICE
@@ -49,10 +57,8 @@ int main(int argc, char **argv) {
   (void)argv;
   g_conn = mysql_init(0);
   mysql_real_connect(g_conn, "h", "u", "p", "d", 0, 0, 0);
-  conn_pool = malloc(sizeof *conn_pool);
-  conn_pool->cleanup = close_conn;
-  buf_pool = malloc(sizeof *buf_pool);
-  buf_pool->cleanup = free_buf;
+  conn_pool = new_pool(&conn_proto);
+  buf_pool = new_pool(&buf_proto);
   buf_pool->data = malloc(16);
   events[0].cb = on_timer;
   events[1].cb = on_session_end;
@@ -63,18 +69,18 @@ int main(int argc, char **argv) {
   destroy_pool(conn_pool);
   return 0;
 }
-// CHECK: latent-two-choices.c:[[#DEF+32]]:3: note: 'g_conn' connected here by mysql_real_connect()
-// CHECK: latent-two-choices.c:[[#DEF+40]]:7: note: fork() forks here; the child inherits 'g_conn'
-// CHECK: latent-two-choices.c:[[#DEF+41]]:5: note: 'raise_event' called from here in the child process
-// CHECK: latent-two-choices.c:[[#DEF+27]]:34: note: 'function pointer' called from here in the child process
-// CHECK: latent-two-choices.c:[[#DEF+20]]:3: note: 'destroy_pool' called from here in the child process
+// CHECK: latent-two-choices.c:[[#DEF+38]]:3: note: 'g_conn' connected here by mysql_real_connect()
+// CHECK: latent-two-choices.c:[[#DEF+44]]:7: note: fork() forks here; the child inherits 'g_conn'
+// CHECK: latent-two-choices.c:[[#DEF+45]]:5: note: 'raise_event' called from here in the child process
+// CHECK: latent-two-choices.c:[[#DEF+33]]:34: note: 'function pointer' called from here in the child process
+// CHECK: latent-two-choices.c:[[#DEF+26]]:3: note: 'destroy_pool' called from here in the child process
 // CHECK: latent-two-choices.c:[[#DEF+13]]:44: note: 'function pointer' called from here in the child process
 // CHECK: latent-two-choices.c:[[#DEF+10]]:3: note: 'g_conn' closed here in the child process by mysql_close()
 // CHECK: latent-two-choices.c:[[#DEF]]:8: note: latent: this path needs 2 indirect calls each to run one particular function of several it may reach, and nothing shows that they do
 // CHECK: latent-two-choices.c:[[#DEF]]:8: note: leave the child with _exit()
-// ONE: latent-two-choices.c:[[#DEF+32]]:3: note: 'g_conn' connected here by mysql_real_connect()
-// ONE: latent-two-choices.c:[[#DEF+40]]:7: note: fork() forks here; the child inherits 'g_conn'
-// ONE: latent-two-choices.c:[[#DEF+41]]:5: note: 'raise_event' called from here in the child process
-// ONE: latent-two-choices.c:[[#DEF+27]]:34: note: 'function pointer' called from here in the child process
-// ONE: latent-two-choices.c:[[#DEF+18]]:3: note: 'g_conn' closed here in the child process by mysql_close()
+// ONE: latent-two-choices.c:[[#DEF+38]]:3: note: 'g_conn' connected here by mysql_real_connect()
+// ONE: latent-two-choices.c:[[#DEF+44]]:7: note: fork() forks here; the child inherits 'g_conn'
+// ONE: latent-two-choices.c:[[#DEF+45]]:5: note: 'raise_event' called from here in the child process
+// ONE: latent-two-choices.c:[[#DEF+33]]:34: note: 'function pointer' called from here in the child process
+// ONE: latent-two-choices.c:[[#DEF+24]]:3: note: 'g_conn' closed here in the child process by mysql_close()
 // ONE: latent-two-choices.c:[[#DEF]]:8: note: leave the child with _exit()
