@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Fixes.h"
 
+#include "forksafe/StableSort.h"
+
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
@@ -207,11 +209,10 @@ bool applyFixes(const std::vector<Finding> &Findings, unsigned &Applied,
     // Back to front, so earlier offsets stay valid. At one offset,
     // insertions go in front of a replacement there, in the order they were
     // made.
-    std::stable_sort(Rs.begin(), Rs.end(),
-                     [](const Replacement &A, const Replacement &B) {
-                       return std::make_pair(A.Offset, A.Length != 0) <
-                              std::make_pair(B.Offset, B.Length != 0);
-                     });
+    forksafe::stableSort(Rs, [](const Replacement &A, const Replacement &B) {
+      return std::make_pair(A.Offset, A.Length != 0) <
+             std::make_pair(B.Offset, B.Length != 0);
+    });
     for (auto It = Rs.rbegin(); It != Rs.rend(); ++It)
       Text.replace(It->Offset, It->Length, It->Text);
     std::ofstream Out(File, std::ios::binary | std::ios::trunc);

@@ -19,6 +19,7 @@
 #include "forksafe/Program.h"
 #include "forksafe/Report.h"
 #include "forksafe/Rules.h"
+#include "forksafe/StableSort.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
@@ -164,10 +165,9 @@ int loadCommands(const CliOptions &O,
   }
   // A deterministic order (and share, with --shard) whatever the database
   // order is.
-  std::stable_sort(L.Commands.begin(), L.Commands.end(),
-                   [](const auto &A, const auto &B) {
-                     return A.Filename < B.Filename;
-                   });
+  forksafe::stableSort(L.Commands, [](const auto &A, const auto &B) {
+    return A.Filename < B.Filename;
+  });
   if (O.ShardCount > 1) {
     std::vector<clang::tooling::CompileCommand> Share;
     for (size_t I = 0; I < L.Commands.size(); ++I)

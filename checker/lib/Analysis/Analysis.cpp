@@ -4,6 +4,7 @@
 // threads, and the findings built from the best witness of each check.
 #include "forksafe/Analysis.h"
 #include "forksafe/Checks.h"
+#include "forksafe/StableSort.h"
 
 #include "Engine.h"
 #include "FlowGraph.h"
@@ -62,10 +63,9 @@ void prepare(ProgramContext &C) {
   for (const TUFacts &U : P.Units)
     for (const HookBinding &B : U.Hooks)
       All.push_back(&B);
-  std::stable_sort(All.begin(), All.end(),
-                   [](const HookBinding *X, const HookBinding *Y) {
-                     return X->Loc < Y->Loc;
-                   });
+  stableSort(All, [](const HookBinding *X, const HookBinding *Y) {
+    return X->Loc < Y->Loc;
+  });
   for (const HookBinding *B : All)
     if (Seen.insert(B->Framework + "|" + std::to_string(B->Role) + "|" +
                     B->FunctionUsr)

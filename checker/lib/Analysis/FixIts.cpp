@@ -6,6 +6,7 @@
 // from the per-unit facts (LazyVars, HookBodies), the decision from the
 // finding and the program.
 #include "forksafe/FixIts.h"
+#include "forksafe/StableSort.h"
 
 #include <algorithm>
 #include <functional>
@@ -87,10 +88,9 @@ public:
       for (const HookBinding &B : U.Hooks)
         Bindings.push_back(&B);
     }
-    std::stable_sort(Bindings.begin(), Bindings.end(),
-                     [](const HookBinding *X, const HookBinding *Y) {
-                       return X->Loc < Y->Loc;
-                     });
+    stableSort(Bindings, [](const HookBinding *X, const HookBinding *Y) {
+      return X->Loc < Y->Loc;
+    });
   }
 
   void attach(Finding &F) {

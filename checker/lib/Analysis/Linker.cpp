@@ -6,6 +6,7 @@
 #include "PointsTo.h"
 
 #include "forksafe/Program.h"
+#include "forksafe/StableSort.h"
 
 #include <algorithm>
 #include <set>
@@ -116,10 +117,9 @@ std::string Program::classOf(const std::string &Usr) {
 
 Program link(std::vector<TUFacts> Units) {
   Program P;
-  std::stable_sort(Units.begin(), Units.end(),
-                   [](const TUFacts &A, const TUFacts &B) {
-                     return A.MainFile < B.MainFile;
-                   });
+  stableSort(Units, [](const TUFacts &A, const TUFacts &B) {
+    return A.MainFile < B.MainFile;
+  });
   P.Units = std::move(Units);
   // Facts linked before (the plugin links a TU's facts more than once) carry
   // the slots of that link.
