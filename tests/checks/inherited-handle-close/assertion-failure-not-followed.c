@@ -5,9 +5,12 @@
 // an assertion on the option table failing. Without the macro
 // (-DWITHOUT_MACRO, the same test written as an 'if') the failure side is
 // an ordinary branch and the close in the child is reported; a call in the
-// asserted condition (-DCALL_IN_CONDITION) runs and is reported too.
+// asserted condition (-DCALL_IN_CONDITION) runs and is reported too. An
+// 'assert' that expands to a differently named macro (-DINNER_MACRO) is an
+// assertion all the same.
 // RUN: %expect_exit 0 %forksafe %s -- -I%mocks | count 0
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DWITHOUT_MACRO | FileCheck %s --check-prefixes=CHECK,BRANCH --implicit-check-not="{{warning|note}}:"
+// RUN: %expect_exit 0 %forksafe %s -- -I%mocks -DINNER_MACRO | count 0
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DCALL_IN_CONDITION | FileCheck %s --check-prefixes=CHECK,COND --implicit-check-not="{{warning|note}}:"
 #include <sqlite3.h>
 #include <stddef.h>
@@ -29,8 +32,13 @@ static void assertionfailed(const char *file, int line, const char *expr) {
   fatal(expr);
 }
 
+#ifdef INNER_MACRO // 'assert' names the check, an inner macro the failure
+#define die_unless(e) ((e) ? (void)(0) : assertionfailed(__FILE__, __LINE__, #e))
+#define assert(expr) die_unless(expr)
+#else
 #define assert(expr)                                                      \
   ((expr) ? (void)(0) : assertionfailed(__FILE__, __LINE__, #expr))
+#endif
 
 enum opttype { OPT_STRING, OPT_INT };
 struct imapopt { const char *name; enum opttype t; const char *val; };
@@ -64,12 +72,12 @@ int main(void) {
   sqlite3_exec(db, "SELECT 1", 0, 0, 0);
   return 0;
 }
-// CHECK: assertion-failure-not-followed.c:[[#DEF+42]]:3: note: 'db' created here by sqlite3_open()
-// CHECK: assertion-failure-not-followed.c:[[#DEF+43]]:7: note: fork() forks here; the child inherits 'db'
-// CHECK: assertion-failure-not-followed.c:[[#DEF+44]]:11: note: 'config_getstring' called from here in the child process
-// BRANCH: assertion-failure-not-followed.c:[[#DEF+31]]:5: note: 'assertionfailed' called from here in the child process
+// CHECK: assertion-failure-not-followed.c:[[#DEF+47]]:3: note: 'db' created here by sqlite3_open()
+// CHECK: assertion-failure-not-followed.c:[[#DEF+48]]:7: note: fork() forks here; the child inherits 'db'
+// CHECK: assertion-failure-not-followed.c:[[#DEF+49]]:11: note: 'config_getstring' called from here in the child process
+// BRANCH: assertion-failure-not-followed.c:[[#DEF+36]]:5: note: 'assertionfailed' called from here in the child process
 // BRANCH: assertion-failure-not-followed.c:[[#DEF+12]]:3: note: 'fatal' called from here in the child process
 // BRANCH: assertion-failure-not-followed.c:[[#DEF+5]]:3: note: 'db' closed here in the child process by sqlite3_close()
-// COND: assertion-failure-not-followed.c:[[#DEF+33]]:3: note: 'closed_ok' called from here in the child process
-// COND: assertion-failure-not-followed.c:[[#DEF+24]]:3: note: 'db' closed here in the child process by sqlite3_close()
+// COND: assertion-failure-not-followed.c:[[#DEF+38]]:3: note: 'closed_ok' called from here in the child process
+// COND: assertion-failure-not-followed.c:[[#DEF+29]]:3: note: 'db' closed here in the child process by sqlite3_close()
 // CHECK: assertion-failure-not-followed.c:[[#DEF]]:17: note: leave the child with _exit()

@@ -4,13 +4,25 @@
 // 'deprecated_since' is set, and for that constant option the table says
 // it is not. Silent. With DEPRECATED the child reads a deprecated option
 // and fatal() runs; with WRITTEN some code may clear or set the field, so
-// the table's initial values no longer hold: both are reported.
+// the table's initial values no longer hold: both are reported, as are the
+// other ways to write a field: through its address (WRITTEN_THROUGH_ADDRESS)
+// and by library code handed an element (WRITTEN_BY_LIBRARY). An index the
+// path knows only as a range takes the join of those elements
+// (EITHER_OPTION: both options are not deprecated): silent.
 // RUN: %expect_exit 0 %forksafe %s -- -I%mocks | count 0
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DDEPRECATED | FileCheck %s --check-prefixes=CHECK,DEP --implicit-check-not="{{warning|note}}:"
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DWRITTEN | FileCheck %s --check-prefixes=CHECK,WR --implicit-check-not="{{warning|note}}:"
+// RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DWRITTEN_THROUGH_ADDRESS | FileCheck %s --check-prefixes=CHECK,WR --implicit-check-not="{{warning|note}}:"
+// RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DWRITTEN_BY_LIBRARY | FileCheck %s --check-prefixes=CHECK,WR --implicit-check-not="{{warning|note}}:"
+// RUN: %expect_exit 0 %forksafe %s -- -I%mocks -DEITHER_OPTION | count 0
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
+#ifdef EITHER_OPTION
+#define WANTED (getenv("SUBMIT") ? IMAPOPT_SENDMAIL : IMAPOPT_ZERO)
+#else
+#define WANTED IMAPOPT_SENDMAIL
+#endif
 
 static sqlite3 *db;
 // CHECK: table-field-never-written.c:[[#DEF:@LINE-1]]:17: warning: 'db' (SQLite) is inherited by a child process and closed there
@@ -61,7 +73,7 @@ int main(void) {
 #ifdef DEPRECATED
     execl(config_getstring(IMAPOPT_OLDSENDMAIL), "sendmail", "-t", (char *)0);
 #else
-    execl(config_getstring(IMAPOPT_SENDMAIL), "sendmail", "-t", (char *)0);
+    execl(config_getstring(WANTED), "sendmail", "-t", (char *)0);
 #endif
     _exit(1);
   }
@@ -76,3 +88,15 @@ int main(void) {
 // CHECK: table-field-never-written.c:[[#DEF+24]]:5: note: 'fatal' called from here in the child process
 // CHECK: table-field-never-written.c:[[#DEF+18]]:3: note: 'db' closed here in the child process by sqlite3_close()
 // CHECK: table-field-never-written.c:[[#DEF]]:17: note: leave the child with _exit()
+
+#ifdef WRITTEN_THROUGH_ADDRESS
+const char **deprecation_of(enum imapopt opt) {
+  return &imapopts[opt].deprecated_since;
+}
+#endif
+#ifdef WRITTEN_BY_LIBRARY
+#include <string.h>
+void config_forget(enum imapopt opt) {
+  memset(&imapopts[opt], 0, sizeof imapopts[opt]);
+}
+#endif
