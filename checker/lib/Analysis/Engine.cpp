@@ -24,7 +24,9 @@ constexpr uint16_t WidenAfter = 3;
 constexpr size_t MaxContexts = 4;
 /// Contexts reduced to the values the first ones agree on, beyond those.
 constexpr size_t MaxReducedContexts = 2;
-
+/// The functions callers pass (callbacks) count apart: each distinct set
+/// of function values gets the contexts above, up to this many sets.
+constexpr size_t MaxCallbackSets = 32;
 
 // Summaries without findings are interned by content: most functions of a
 // large program do the same thing to a handle in most contexts (nothing),
@@ -83,6 +85,8 @@ HandleAnalysis::HandleAnalysis(const Program &P, const FlowGraph &G,
       Fns(Rel.forHandle(H.Var)) {
   const char *T = std::getenv("FORKSAFE_TRACE");
   Trace = T && H.Info && H.Info->Name == T;
+  if (Trace)
+    TraceBlocks = std::getenv("FORKSAFE_TRACE_BLOCKS");
   auto below = [&](const std::string &Prefix, std::string &Rest) {
     if (H.Path.compare(0, Prefix.size(), Prefix) != 0)
       return false;
@@ -331,6 +335,17 @@ std::string show(const Env &E) {
 }
 } // namespace
 
+namespace {
+/// Which functions an input passes, as one number (0: none).
+uint64_t callbackKey(const Env &In) {
+  uint64_t H = 0;
+  for (const Env::Entry &E : In)
+    if (std::optional<uint32_t> Fn = E.second.functionId())
+      H = (H ^ (uint64_t(E.first) << 32 | *Fn)) * 0x100000001b3ULL | 1;
+  return H;
+}
+} // namespace
+
 // FORKSAFE_TRACE=<handle name>: every summary of that handle's analysis on
 // stderr (debugging the engine; docs/engine.md).
 void HandleAnalysis::trace(const Function &F, int Flags, const Env &In,
@@ -347,6 +362,23 @@ void HandleAnalysis::trace(const Function &F, int Flags, const Env &In,
   std::fputs(S.c_str(), stderr);
 }
 
+// FORKSAFE_TRACE_BLOCKS=<function>: with FORKSAFE_TRACE, the disjuncts at
+// each block of that function as it is visited.
+void HandleAnalysis::traceBlock(const Function &F, unsigned BId,
+                                const State &S) const {
+  std::string Out = "  block " + std::to_string(BId);
+  for (const Event &E : F.Blocks[BId].Events) {
+    Out += " line " + std::to_string(E.Loc.Line);
+    break;
+  }
+  for (const Disjunct &D : S)
+    Out += std::string(" [") + (D.Child ? "child " : "") +
+           "h=" + std::to_string(D.H.flags()) + " v=" + show(D.V) +
+           " assumed=" + std::to_string(D.Assumed) + "]";
+  Out += "\n";
+  std::fputs(Out.c_str(), stderr);
+}
+
 const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
                                        const Bindings &B, const Env &InArg) {
   std::vector<MemoEntry> &Entries = Memo[P.idOf(F)];
@@ -356,17 +388,46 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
   // EXEC_OR_EXIT, loses argc), and such reduced contexts are bounded too,
   // after which inputs are unknown (k-limited contexts: a recursion that
   // counts down, or many callers' constants, stay bounded).
-  auto same = [&](const MemoEntry &M) { return M.Flags == Flags && M.B == B; };
+  //
+  // The functions a caller passes are the exception: 'clear(v, free_fn)'
+  // called with many different callbacks calls one of them each time, and
+  // forgetting which would make it call every function ever passed. So
+  // contexts are counted per set of function values (callbackKey), which
+  // reductions keep, up to MaxCallbackSets sets.
+  Env In = InArg;
+  uint64_t Key = callbackKey(In);
+  auto sameFlags = [&](const MemoEntry &M) {
+    return M.Flags == Flags && M.B == B;
+  };
+  if (Key != 0) {
+    llvm::SmallVector<uint64_t, 8> Keys;
+    bool Known = false;
+    for (const MemoEntry &M : Entries)
+      if (sameFlags(M) && M.Callbacks != 0) {
+        Known = Known || M.Callbacks == Key;
+        if (std::find(Keys.begin(), Keys.end(), M.Callbacks) == Keys.end())
+          Keys.push_back(M.Callbacks);
+      }
+    if (!Known && Keys.size() >= MaxCallbackSets) {
+      In.filter([&](uint32_t Pl) { return !InArg.find(Pl)->functionId(); });
+      Key = 0;
+    }
+  }
+  auto same = [&](const MemoEntry &M) {
+    return sameFlags(M) && M.Callbacks == Key;
+  };
   size_t Exact = 0, Reduced = 0;
   for (const MemoEntry &M : Entries)
     if (same(M))
       ++(M.Reduced ? Reduced : Exact);
-  Env In = InArg;
+  const Env Given = In;
   bool IsReduced = false;
-  if (Exact >= MaxContexts && !InArg.empty()) {
+  if (Exact >= MaxContexts && !Given.empty()) {
     IsReduced = true;
     In.filter([&](uint32_t Pl) {
-      const AbsVal *Mine = InArg.find(Pl);
+      const AbsVal *Mine = Given.find(Pl);
+      if (Key != 0 && Mine->functionId())
+        return true;
       for (const MemoEntry &M : Entries)
         if (same(M) && !M.Reduced) {
           const AbsVal *Theirs = M.In.find(Pl);
@@ -379,14 +440,16 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
     for (const MemoEntry &M : Entries)
       Known = Known || (same(M) && M.Reduced && M.In == In);
     if (!Known && Reduced >= MaxReducedContexts)
-      In.clear();
+      In.filter([&](uint32_t Pl) {
+        return Key != 0 && Given.find(Pl)->functionId();
+      });
   }
   for (const MemoEntry &M : Entries)
     if (same(M) && M.In == In)
       // Unfinished: recursion; assume the call changes nothing.
       return M.Done ? *M.Done : Identity[Flags];
   size_t Slot = Entries.size();
-  Entries.push_back(MemoEntry{Flags, B, In, nullptr, IsReduced});
+  Entries.push_back(MemoEntry{Flags, B, In, nullptr, IsReduced, Key});
   const FlowGraph::Function &GF = G.function(P.idOf(F));
 
   Disjunct Start;
@@ -408,6 +471,8 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
       ++Visits[BId];
       State S = *InStates[BId];
       const FlowGraph::Block &GB = G.block(GF, BId);
+      if (TraceBlocks && F.Name == TraceBlocks)
+        traceBlock(F, BId, S);
       for (const FlowGraph::Event *E = G.eventsBegin(GB),
                                   *End = G.eventsEnd(GB);
            E != End && !S.empty(); ++E) {

@@ -137,6 +137,7 @@ private:
   Bindings bindArgs(const Event &Call, const Bindings &B) const;
   void runStaticDestructors(const HState &St, const Note *At,
                             std::vector<Pending> &Found);
+  void traceBlock(const Function &F, unsigned BId, const State &S) const;
   void addFinding(std::vector<Pending> &Out, Pending Pd) const;
 
   // Witnesses.
@@ -172,6 +173,7 @@ private:
     Env In;
     const Summary *Done; // null: being computed (recursion)
     bool Reduced = false; // inputs reduced to what the first ones agree on
+    uint64_t Callbacks = 0; // callbackKey(In): 0 when no function values
   };
   std::vector<std::vector<MemoEntry>> Memo;
   std::deque<Summary> Summaries; // stable: callers hold references
@@ -180,6 +182,7 @@ private:
   Relevance::ForHandle Fns;
   bool DtorsTouch = false;
   bool Trace = false;
+  const char *TraceBlocks = nullptr;
   void trace(const Function &F, int Flags, const Env &In,
              const Summary &Out) const;
   Arena Mem;
