@@ -104,9 +104,8 @@ std::optional<int64_t> constantCallResult(const CallExpr *CE,
   const StringLiteral *Format = literal(CE->getArg(FormatIndex));
   if (!Format)
     return std::nullopt;
-  llvm::SmallVector<const Expr *, 4> Args(CE->arguments().begin() +
-                                              FormatIndex + 1,
-                                          CE->arguments().end());
+  llvm::SmallVector<const Expr *, 4> Args(
+      CE->arguments().begin() + FormatIndex + 1, CE->arguments().end());
   return formattedLength(Format->getString(), Args, Ctx);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ValueEncoder.h"
 
+#include "ConstantCalls.h"
 #include "Hooks.h"
 
 #include "forksafe/ValueExpr.h"
@@ -455,6 +456,8 @@ std::string ValueEncoder::encode(const Expr *E, int Depth) {
       return vx::selfPid();
     if (isAllocatorCall(CE))
       return vx::nonNull();
+    if (std::optional<int64_t> K = constantCallResult(CE, Ctx))
+      return vx::constant(*K);
     // likely()/unlikely(): the value of the first argument.
     if (unsigned Id = CE->getBuiltinCallee();
         (Id == Builtin::BI__builtin_expect ||
