@@ -4,6 +4,7 @@
 // handle variables are recorded with their definition and NOLINT comments.
 #include "forksafe/Extract.h"
 
+#include "FdSets.h"
 #include "FixFacts.h"
 #include "HandleRefs.h"
 #include "Hooks.h"
@@ -76,6 +77,7 @@ public:
 
 private:
   void element(const Stmt *S, std::vector<Event> &Out);
+  void elementEvents(const Stmt *S, std::vector<Event> &Out);
   /// AssignTarget/TargetVar: where the call's result is stored, if known.
   void call(const CallExpr *CE, std::vector<Event> &Out,
             const Expr *AssignTarget, const VarDecl *TargetVar = nullptr);
@@ -1833,6 +1835,19 @@ void FunctionExtractor::assign(const Expr *LHS, const Expr *RHS,
 }
 
 void FunctionExtractor::element(const Stmt *S, std::vector<Event> &Out) {
+  elementEvents(S, Out);
+  if (Values) // select()'s descriptor sets (FdSets.h)
+    for (auto &[Dst, Value] : fdSetStores(S, *Values)) {
+      Event E;
+      E.Kind = EventKind::Assign;
+      E.Loc = TU.location(S->getBeginLoc());
+      E.Dst = Dst;
+      E.Value = std::move(Value);
+      Out.push_back(std::move(E));
+    }
+}
+
+void FunctionExtractor::elementEvents(const Stmt *S, std::vector<Event> &Out) {
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     call(CE, Out, nullptr);
   } else if (const auto *CC = dyn_cast<CXXConstructExpr>(S)) {

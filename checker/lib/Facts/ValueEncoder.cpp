@@ -2,6 +2,7 @@
 #include "ValueEncoder.h"
 
 #include "ConstantCalls.h"
+#include "FdSets.h"
 #include "Hooks.h"
 
 #include "forksafe/ValueExpr.h"
@@ -15,6 +16,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 
+#include <cctype>
 #include <vector>
 
 using namespace clang;
@@ -155,6 +157,11 @@ ValueEncoder::ValueEncoder(ASTContext &Ctx, const FunctionDecl *FD,
     : Ctx(Ctx), FD(FD), Usrs(Usrs), Types(Types), Refs(Refs), Fn(Fn) {}
 
 void ValueEncoder::scan(const Stmt *Body) {
+  forEachDescriptorUse(Body, [&](const Expr *Set, const Expr *Fd) {
+    std::string Key = descriptorKey(Fd);
+    if (std::optional<HandleRef> S = fdSetRef(Set); S && !Key.empty())
+      FdKeys[placeKey(*S)].insert(Key);
+  });
   BodyValues BV;
   BV.walk(Body);
   for (const Expr *E : BV.Reads)
@@ -186,6 +193,53 @@ int ValueEncoder::intern(const HandleRef &R) {
   if (New)
     Fn.Places.push_back(R);
   return It->second;
+}
+
+std::string ValueEncoder::placeKey(const HandleRef &R) {
+  return std::to_string(int(R.Kind)) + ":" + std::to_string(R.ParamIndex) +
+         ":" + R.Var + ":" + R.Path;
+}
+
+std::optional<HandleRef> ValueEncoder::fdSetRef(const Expr *Set) {
+  std::optional<HandleRef> R = placeRef(Set, 0);
+  if (R && R->Kind == HandleRef::Result)
+    return std::nullopt;
+  return R;
+}
+
+std::optional<HandleRef> ValueEncoder::fdSetRef(const VarDecl *V) {
+  if (!V || isa<ParmVarDecl>(V))
+    return std::nullopt;
+  HandleRef R;
+  R.Kind = V->hasGlobalStorage() ? HandleRef::Global : HandleRef::Local;
+  R.Var = Usrs.of(V->getCanonicalDecl());
+  return R;
+}
+
+std::optional<int> ValueEncoder::fdBit(const HandleRef &Set,
+                                       const std::string &Key) {
+  if (Key.empty())
+    return std::nullopt;
+  // One place per descriptor name; the name's punctuation is not a path.
+  std::string Name = Key;
+  for (char &C : Name)
+    if (!isalnum(static_cast<unsigned char>(C)))
+      C = '_';
+  HandleRef R = Set;
+  R.Path += ".fds_bits{" + Name + "}";
+  return intern(R);
+}
+
+std::vector<std::pair<std::string, int>>
+ValueEncoder::fdBits(const HandleRef &Set) {
+  std::vector<std::pair<std::string, int>> Out;
+  auto It = FdKeys.find(placeKey(Set));
+  if (It == FdKeys.end())
+    return Out;
+  for (const std::string &Key : It->second)
+    if (std::optional<int> Bit = fdBit(Set, Key))
+      Out.push_back({Key, *Bit});
+  return Out;
 }
 
 unsigned ValueEncoder::fnRef(const std::string &Usr) {
@@ -399,6 +453,12 @@ std::string ValueEncoder::encode(const Expr *E, int Depth) {
     }
   }
   if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    // FD_ISSET(fd, &set): 'set.fds_bits[fd / NFDBITS] & mask', its bit.
+    if (FdWord W; B->getOpcode() == BO_And && matchFdWord(B->getLHS(), W))
+      if (const Expr *Fd = descriptorOfIndex(W.Index))
+        if (std::optional<HandleRef> Set = fdSetRef(W.Set))
+          if (std::optional<int> Bit = fdBit(*Set, descriptorKey(Fd)))
+            return vx::place(unsigned(*Bit));
     if (B->getOpcode() == BO_Comma)
       return encode(B->getRHS(), Depth + 1);
     if (B->isAssignmentOp()) {

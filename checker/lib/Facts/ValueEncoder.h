@@ -15,7 +15,10 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace clang {
 class ASTContext;
@@ -59,6 +62,17 @@ public:
   bool hasEvent(const clang::CallExpr *CE) const {
     return CallEvents.count(CE) != 0;
   }
+  /// An fd_set (FdSets.h) as a place: the set named by an lvalue or a
+  /// pointer expression, or a variable.
+  std::optional<HandleRef> fdSetRef(const clang::Expr *Set);
+  std::optional<HandleRef> fdSetRef(const clang::VarDecl *V);
+  /// The place of the bit of the descriptor named Key in Set.
+  std::optional<int> fdBit(const HandleRef &Set, const std::string &Key);
+  /// Every bit place of Set that the function names, by descriptor key.
+  std::vector<std::pair<std::string, int>> fdBits(const HandleRef &Set);
+
+  clang::ASTContext &context() const { return Ctx; }
+
   /// The index of a function named by address, in Fn.FnRefs.
   unsigned fnRef(const std::string &Usr);
 
@@ -76,6 +90,9 @@ private:
   const RefResolver &Refs;
   Function &Fn;
   llvm::DenseSet<const clang::VarDecl *> Relevant;
+  // The descriptors named with each fd_set (by the set's place key).
+  std::map<std::string, std::set<std::string>> FdKeys;
+  static std::string placeKey(const HandleRef &R);
   std::map<std::string, int> PlaceIds;
   std::map<std::string, unsigned> FnRefIds;
   llvm::DenseMap<const clang::CallExpr *, std::pair<unsigned, unsigned>>
