@@ -6,7 +6,11 @@
 #include "forksafe/ValueExpr.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -20,6 +24,20 @@ bool isFdSet(QualType T) {
   for (const FieldDecl *F : R->fields())
     if (F->getName() == "fds_bits" || F->getName() == "__fds_bits")
       return true;
+  return false;
+}
+
+/// Whether V is declared by the expansion of FD_ZERO (or glibc's
+/// __FD_ZERO).
+bool inFdZero(const VarDecl *V, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation L = V->getLocation();
+  for (int Depth = 0; L.isMacroID() && Depth < 8; ++Depth) {
+    StringRef Name = Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts());
+    if (Name == "FD_ZERO" || Name == "__FD_ZERO")
+      return true;
+    L = SM.getImmediateMacroCallerLoc(L);
+  }
   return false;
 }
 
@@ -123,6 +141,19 @@ std::vector<std::pair<int, std::string>> fdSetStores(const Stmt *S,
   };
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *F = CE->getDirectCallee();
+    // FD_ZERO() as memset(set, 0, ...) (musl, some BSDs).
+    if (unsigned Id = CE->getBuiltinCallee();
+        (Id == Builtin::BImemset || Id == Builtin::BI__builtin_memset) &&
+        CE->getNumArgs() == 3)
+      if (const Expr *Set = fdSetArgument(CE->getArg(0)))
+        if (std::optional<HandleRef> R = Values.fdSetRef(Set)) {
+          Expr::EvalResult V;
+          bool Zero = CE->getArg(1)->EvaluateAsInt(V, Values.context()) &&
+                      V.Val.getInt() == 0;
+          for (const auto &[Key, Bit] : Values.fdBits(*R))
+            Out.push_back({Bit, Zero ? vx::constant(0) : vx::unknown()});
+          return Out;
+        }
     bool Select = isSelectCall(CE);
     // A function with a body here says itself what it does to the set.
     if (!Select && F && F->hasBody())
@@ -138,13 +169,24 @@ std::vector<std::pair<int, std::string>> fdSetStores(const Stmt *S,
                              : vx::unknown()});
     return Out;
   }
-  // 'fd_set work = all;'
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : DS->decls())
-      if (const auto *V = dyn_cast<VarDecl>(D);
-          V && V->getInit() && isFdSet(V->getType()))
+    for (const Decl *D : DS->decls()) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (!V || !V->getInit())
+        continue;
+      // 'fd_set work = all;'
+      if (isFdSet(V->getType()))
         copy(Values.fdSetRef(V),
              Values.fdSetRef(V->getInit()->IgnoreParenImpCasts()));
+      // glibc's FD_ZERO(set) begins 'fd_set *__arr = (set);' and then
+      // clears each word in a loop; the whole set is cleared here, before
+      // the loop, so that no path leaves the loop with a bit unknown.
+      if (inFdZero(V, Values.context()))
+        if (const Expr *Set = fdSetArgument(V->getInit()))
+          if (std::optional<HandleRef> R = Values.fdSetRef(Set))
+            for (const auto &[Key, Bit] : Values.fdBits(*R))
+              Out.push_back({Bit, vx::constant(0)});
+    }
     return Out;
   }
   const auto *BO = dyn_cast<BinaryOperator>(S);
