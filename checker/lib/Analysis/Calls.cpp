@@ -323,8 +323,12 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       // values it writes: taken as code without a body that writes them,
       // unless it never returns. The walk from main to where the handle is
       // created then costs a call per call site, not a summary per context.
+      // Except a callee that forks: which process returns from it (a fork
+      // wrapper's result, the flags it sets in one process) decides where
+      // the handle is created later.
       bool Havoc = D.H.flags() == 0 && CalleeB.empty() && !Fns.Creates[Id] &&
-                   !G.function(Id).NeverReturns && !E.NoReturn;
+                   !Rel.forks(Id) && !G.function(Id).NeverReturns &&
+                   !E.NoReturn;
       if (Havoc || !relevant(T, CalleeB, D.H.flags())) {
         Disjunct N = D;
         if (Havoc)

@@ -170,7 +170,9 @@ bool HandleAnalysis::relevantId(uint32_t Id, int Flags) const {
   const FlowGraph::Function &F = G.function(Id);
   // A function that may not return ends the path; skipped as if it
   // returned, a child would walk on into its parent's code.
-  if (Fns.Creates[Id] || F.WritesValues || F.MayExit)
+  // A callee that forks decides which process goes on (and with what
+  // result), whatever the handle's state.
+  if (Fns.Creates[Id] || F.WritesValues || F.MayExit || Rel.forks(Id))
     return true;
   if ((Flags & 1) && (Rel.forks(Id) || Fns.Ends[Id]))
     return true;
