@@ -174,7 +174,7 @@ bool HandleAnalysis::relevantId(uint32_t Id, int Flags) const {
   // result), whatever the handle's state.
   if (Fns.Creates[Id] || F.WritesValues || F.MayExit || Rel.forks(Id))
     return true;
-  if ((Flags & 1) && (Rel.forks(Id) || Fns.Ends[Id]))
+  if ((Flags & 1) && Fns.Ends[Id])
     return true;
   return (Flags & 2) && (Fns.Touches[Id] || (DtorsTouch && Rel.exits(Id)));
 }

@@ -76,12 +76,6 @@ std::optional<int64_t> constantCallResult(const CallExpr *CE,
                                           const ASTContext &Ctx) {
   unsigned FormatIndex;
   switch (CE->getBuiltinCallee()) {
-  case Builtin::BIstrlen:
-  case Builtin::BI__builtin_strlen:
-    if (CE->getNumArgs() == 1)
-      if (const StringLiteral *S = literal(CE->getArg(0)))
-        return int64_t(S->getString().size());
-    return std::nullopt;
   case Builtin::BIsprintf:
   case Builtin::BI__builtin_sprintf:
     FormatIndex = 1;

@@ -2,7 +2,7 @@
 /// C library calls whose result the arguments decide: the length that
 /// snprintf() reports for constant text (so 'if (snprintf(buf, sizeof(buf),
 /// "%s/reconstruct", SBIN_DIR) >= sizeof(buf)) fatal(...)' is decided where
-/// it is written), and strlen() of a string literal.
+/// it is written). (strlen() of a literal needs nothing: clang folds it.)
 #pragma once
 
 #include <cstdint>
