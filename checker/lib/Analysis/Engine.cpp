@@ -7,6 +7,8 @@
 
 #include "ValueEval.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -329,10 +331,21 @@ std::string show(const AbsVal &V) {
          "," + (V.Hi == AbsVal::Max ? std::string("inf") : std::to_string(V.Hi)) +
          "]" + (V.NonZero ? "!0" : "");
 }
-std::string show(const Env &E) {
+/// 'p12:name.path': the place's number and, for tracing, its name (the
+/// USR's last component).
+std::string show(const FlowGraph &G, const Env &E) {
   std::string S = "{";
-  for (const Env::Entry &X : E)
-    S += (S.size() > 1 ? " p" : "p") + std::to_string(X.first) + "=" + show(X.second);
+  for (const Env::Entry &X : E) {
+    const HandleRef &R = *G.place(X.first).Ref;
+    llvm::StringRef Name = R.Var;
+    Name = Name.substr(0, Name.find("@tu@"));
+    Name = Name.substr(Name.rfind('@') + 1);
+    std::string Label = R.Kind == HandleRef::Param
+                            ? "arg" + std::to_string(R.ParamIndex)
+                            : Name.str();
+    S += (S.size() > 1 ? " p" : "p") + std::to_string(X.first) + ":" + Label +
+         R.Path + "=" + show(X.second);
+  }
   return S + "}";
 }
 } // namespace
@@ -353,13 +366,13 @@ uint64_t callbackKey(const Env &In) {
 void HandleAnalysis::trace(const Function &F, int Flags, const Env &In,
                            const Summary &Out) const {
   std::string S = "trace " + H.Info->Name + ": " + F.Name + " flags=" +
-                  std::to_string(Flags) + " in=" + show(In) + " ->";
+                  std::to_string(Flags) + " in=" + show(G, In) + " ->";
   if (Out.Exits.empty())
     S += " no return";
   for (const ExitCase &X : Out.Exits)
     S += std::string(" [") + (X.D.Child ? "child " : "") + "h=" +
          std::to_string(X.D.H.flags()) + " ret=" + show(X.Ret) +
-         " v=" + show(X.D.V) + " assumed=" + std::to_string(X.D.Assumed) + "]";
+         " v=" + show(G, X.D.V) + " assumed=" + std::to_string(X.D.Assumed) + "]";
   S += " findings=" + std::to_string(Out.Findings.size()) + "\n";
   std::fputs(S.c_str(), stderr);
 }
@@ -375,7 +388,7 @@ void HandleAnalysis::traceBlock(const Function &F, unsigned BId,
   }
   for (const Disjunct &D : S)
     Out += std::string(" [") + (D.Child ? "child " : "") +
-           "h=" + std::to_string(D.H.flags()) + " v=" + show(D.V) +
+           "h=" + std::to_string(D.H.flags()) + " v=" + show(G, D.V) +
            " assumed=" + std::to_string(D.Assumed) + "]";
   Out += "\n";
   std::fputs(Out.c_str(), stderr);
