@@ -302,6 +302,14 @@ int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts
   Program P = link(std::move(Facts));
   verbose(O, "linked " + std::to_string(P.ById.size()) + " functions in " +
                  secondsSince(Start));
+  // Two mains are two programs: linked as one, the second's code would be
+  // mixed with the first's and its main never run.
+  for (const Function *Other : P.OtherMains)
+    llvm::errs() << "forksafe: warning: " << Other->Loc.File
+                 << " defines another main() than " << P.Mains.front()->Loc.File
+                 << ": the compilation database holds more than one program; "
+                    "only the largest is analysed (give each program its own "
+                    "database)\n";
   Start = std::chrono::steady_clock::now();
   CheckFilter Filter(O.Checks);
   CheckSelection Selected;

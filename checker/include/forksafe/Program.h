@@ -36,6 +36,10 @@ struct Program {
   std::vector<const Function *> StaticInits;                // run before main
   std::vector<const Function *> StaticDtors;                // run by exit()
   std::vector<const Function *> Mains;
+  /// The other definitions of 'main' (a database that holds several
+  /// programs): only the one whose calls reach the most functions is
+  /// analysed; callers warn.
+  std::vector<const Function *> OtherMains;
   std::map<std::string, std::vector<const Function *>> Overriders;  // by USR
   std::vector<bool> Called; // by id: some known code calls it
   /// pthread_atfork handlers registered anywhere in the program (where the

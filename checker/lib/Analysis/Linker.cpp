@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace forksafe {
 
@@ -106,6 +107,43 @@ void mergeElementInits(Program &P) {
   for (const auto &[Column, Index] : Conflicting)
     P.ElementInits[Column][Index].reset();
 }
+/// Of several definitions of main() (a database holding a server and its
+/// tools), the one whose direct calls reach the most functions: the
+/// program that uses most of the database. Null if there is at most one.
+const Function *largestMain(const std::vector<TUFacts> &Units) {
+  std::vector<const Function *> Mains;
+  std::unordered_map<std::string, const Function *> ByUsr;
+  for (const TUFacts &U : Units)
+    for (const Function &F : U.Functions) {
+      if (F.IsMain)
+        Mains.push_back(&F);
+      else
+        ByUsr.emplace(F.Usr, &F);
+    }
+  if (Mains.size() < 2)
+    return nullptr;
+  const Function *Best = nullptr;
+  size_t BestReach = 0;
+  for (const Function *M : Mains) {
+    std::set<const Function *> Seen = {M};
+    std::vector<const Function *> Work = {M};
+    while (!Work.empty()) {
+      const Function *F = Work.back();
+      Work.pop_back();
+      for (const Block &B : F->Blocks)
+        for (const Event &E : B.Events)
+          if (auto It = ByUsr.find(E.Callee);
+              !E.Callee.empty() && It != ByUsr.end() &&
+              Seen.insert(It->second).second)
+            Work.push_back(It->second);
+    }
+    if (Seen.size() > BestReach) {
+      Best = M;
+      BestReach = Seen.size();
+    }
+  }
+  return Best;
+}
 } // namespace
 
 std::string Program::classOf(const std::string &Usr) {
@@ -130,8 +168,13 @@ Program link(std::vector<TUFacts> Units) {
         for (Event &E : B.Events)
           E.LinkTargets = UINT32_MAX;
     }
+  const Function *Chosen = largestMain(P.Units);
   for (const TUFacts &U : P.Units) {
     for (const Function &F : U.Functions) {
+      if (F.IsMain && Chosen && &F != Chosen) {
+        P.OtherMains.push_back(&F);
+        continue;
+      }
       if (!P.Functions.emplace(F.Usr, &F).second)
         continue;
       if (F.IsStaticInit)

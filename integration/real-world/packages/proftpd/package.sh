@@ -49,7 +49,8 @@ build() {
 }
 
 analyse() {
-  # The TUs of the proftpd binary: everything but utils/ (separate programs).
+  # The TUs of the proftpd binary: everything but utils/ and src/ftpdctl.c
+  # (separate programs; ftpdctl's main() would otherwise be a second one).
   local db="$WORK/proftpd/ccdb-proftpd" cache rc=0
   cache="$WORK/proftpd/cache-$(sha1sum "$FORKSAFE" | cut -c1-12)"
   mkdir -p "$db"
@@ -59,7 +60,7 @@ entries = json.load(open(sys.argv[1]))
 seen, keep = set(), []
 for e in entries:
     f = os.path.normpath(os.path.join(e["directory"], e["file"]))
-    if "/utils/" in f or "/tests/" in f or f in seen:
+    if "/utils/" in f or "/tests/" in f or f.endswith("/src/ftpdctl.c") or f in seen:
         continue
     seen.add(f)
     keep.append(e)
