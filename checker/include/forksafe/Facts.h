@@ -20,6 +20,10 @@ namespace forksafe {
 /// described branches by labels this engine no longer reads.
 constexpr int FactsVersion = 5;
 
+/// The function a slot holds after 'fp = dlsym(lib, "name")': a loaded
+/// module's, never one of the program's.
+inline constexpr const char *LoadedSymbolUsr = "forksafe:loaded-symbol";
+
 struct Location {
   std::string File;
   unsigned Line = 0, Column = 0;
@@ -299,7 +303,10 @@ struct TUFacts {
   // parameters ("USR#p<i>") and return values ("USR#r"). The functions stored
   // into each, the flows between them (destination, source slot), and those
   // that were also assigned something unknown (a call through them may
-  // reach any escaped function of its type).
+  // reach any escaped function of its type). A function without a body
+  // here, or LoadedSymbolUsr (what dlsym() returned), is code outside the
+  // program: a call through a slot that holds only such code reaches
+  // none of the program's functions.
   std::map<std::string, std::vector<std::string>> FunctionSlots;
   std::vector<std::pair<std::string, std::string>> SlotFlows;
   // Data pointers the same way: the globals (and members of globals) whose

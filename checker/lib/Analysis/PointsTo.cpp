@@ -44,11 +44,8 @@ PointsTo::PointsTo(Program &P) : P(P) {
   }
   for (const TUFacts &U : P.Units) {
     for (const auto &[Slot, Fns] : U.FunctionSlots)
-      for (const std::string &Usr : Fns) {
-        auto It = ByUsr.find(Usr);
-        if (It != ByUsr.end())
-          addFunction(slot(Slot), It->second);
-      }
+      for (const std::string &Usr : Fns)
+        addSource(slot(Slot), "&" + Usr);
     for (const auto &[Dst, Src] : U.SlotFlows)
       addFlow(slot(Dst), slot(Src));
     for (const std::string &S : U.OpaqueSlots)
@@ -84,6 +81,7 @@ uint32_t PointsTo::slot(const std::string &Name) {
     Pts.emplace_back();
     DataPts.emplace_back();
     Opaque.push_back(false);
+    External.push_back(false);
     Flows.emplace_back();
     Queued.push_back(false);
     auto [Usr, Index] = paramSlot(Name);
@@ -147,6 +145,13 @@ void PointsTo::addSource(uint32_t Dst, const std::string &Source) {
     auto It = ByUsr.find(Source.substr(1));
     if (It != ByUsr.end())
       addFunction(Dst, It->second);
+    else if (!External[Dst]) {
+      External[Dst] = true;
+      if (!Queued[Dst]) {
+        Queued[Dst] = true;
+        Work.push_back(Dst);
+      }
+    }
   } else {
     addFlow(Dst, slot(Source));
   }
@@ -165,6 +170,10 @@ void PointsTo::propagate() {
         Changed |= insertSorted(DataPts[D], T);
       if (Opaque[S] && !Opaque[D]) {
         Opaque[D] = true;
+        Changed = true;
+      }
+      if (External[S] && !External[D]) {
+        External[D] = true;
         Changed = true;
       }
       if (Changed && !Queued[D]) {
@@ -219,7 +228,7 @@ std::vector<uint32_t> PointsTo::indirectTargets(const Event &Call,
     return Out;
   }
   Out = Pts[S->second];
-  if (Opaque[S->second] || Out.empty()) {
+  if (Opaque[S->second] || (Out.empty() && !External[S->second])) {
     size_t Before = Out.size();
     bySig(EscapedBySig);
     ByType = Out.size() != Before;

@@ -46,6 +46,10 @@ private:
   std::vector<std::string> DataTargets;       // "USR\n.path", by id
   std::unordered_map<std::string, uint32_t> DataIds;
   std::vector<bool> Opaque;
+  // Holds code outside the program (a function without a body, a loaded
+  // module's symbol): a call through it, with nothing else stored, reaches
+  // none of the program's functions instead of all of its type.
+  std::vector<bool> External;
   std::vector<std::vector<uint32_t>> Flows; // source slot -> destinations
   std::vector<uint32_t> Work;
   std::vector<bool> Queued;

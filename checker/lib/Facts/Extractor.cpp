@@ -254,13 +254,29 @@ public:
     return true;
   }
 
+  /// '*(void **)&fp' (POSIX's way to store dlsym()'s result): fp.
+  const Expr *functionPointerBehindCast(const Expr *E) const {
+    const auto *Deref = dyn_cast<UnaryOperator>(E->IgnoreParens());
+    if (!Deref || Deref->getOpcode() != UO_Deref)
+      return nullptr;
+    const auto *Addr =
+        dyn_cast<UnaryOperator>(Deref->getSubExpr()->IgnoreParenCasts());
+    if (!Addr || Addr->getOpcode() != UO_AddrOf ||
+        !isFunctionPointerType(Addr->getSubExpr()->getType()))
+      return nullptr;
+    return Addr->getSubExpr();
+  }
+
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (SM.isInSystemHeader(BO->getOperatorLoc()))
       return true;
     Writes.note(BO);
+    const Expr *Stored = BO->getLHS();
+    if (const Expr *Pointer = functionPointerBehindCast(Stored))
+      Stored = Pointer;
     if (BO->getOpcode() == BO_Assign &&
-        isFunctionPointerType(BO->getLHS()->getType())) {
-      if (std::string Slot = slotName(BO->getLHS()); !Slot.empty())
+        isFunctionPointerType(Stored->getType())) {
+      if (std::string Slot = slotName(Stored); !Slot.empty())
         noteSlotStore(BO->getRHS(), Slot);
       // 'table[i].fn = f': the table's elements are not what it was
       // initialised with.
@@ -533,6 +549,15 @@ public:
     return nullptr;
   }
 
+  /// 'dlsym(lib, "name")' (or dlvsym), however cast: the address of a
+  /// symbol of a shared object the program loaded.
+  static bool isLoadedSymbol(const Expr *E) {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->getIdentifier() &&
+           (Callee->getName() == "dlsym" || Callee->getName() == "dlvsym");
+  }
+
   /// A function-pointer argument as a flow source: "&USR" for a function
   /// (or lambda), its slot, or "?" (unknown: the callees' parameters may
   /// hold anything).
@@ -551,6 +576,8 @@ public:
     if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
         Expr::NPCK_NotNull)
       return "";
+    if (isLoadedSymbol(E))
+      return "&" + std::string(LoadedSymbolUsr); // a loaded module's code
     std::string Slot = slotName(E);
     return Slot.empty() ? "?" : Slot;
   }
