@@ -292,19 +292,22 @@ void PointsTo::run() {
               Called[It->second] = true;
           }
   };
-  // Code we cannot see calls the functions whose address it was given.
-  // In a library (no main), it may also call any uncalled function it can
-  // name; in a program, an uncalled function whose address does not escape
-  // is dead code (an unused 'static inline' of a header, copied into every
-  // TU) or reached through a pointer the analysis did not resolve: either
-  // way not code that may run at any moment, whose stores would make the
-  // globals it writes unknown everywhere.
+  // Code we cannot see calls the functions whose address it was given, and
+  // uncalled ones whose address is stored where no call we resolved reads
+  // it ('sa.sa_handler = on_hup'). In a library (no main), it may also call
+  // any uncalled function it can name. In a program, an uncalled function
+  // whose address is never taken is dead code (an unused 'static inline' of
+  // a header, copied into every TU): not code that may run at any moment,
+  // whose stores would make the globals it writes unknown everywhere.
   bool IsLibrary = P.Mains.empty();
   auto outside = [&](uint32_t Id) {
     const Function &F = *P.ById[Id];
-    return EscapedFn[Id] ||
-           (IsLibrary && !Called[Id] && !F.IsStaticInit && !F.IsStaticDtors &&
-            F.Usr.find("@tu@") == std::string::npos);
+    if (EscapedFn[Id])
+      return true;
+    if (Called[Id] || F.IsMain || F.IsStaticInit || F.IsStaticDtors)
+      return false;
+    return F.AddressTaken ||
+           (IsLibrary && F.Usr.find("@tu@") == std::string::npos);
   };
   solve();
   // A function that code we cannot see may call: its function-pointer

@@ -4,11 +4,14 @@
 // The master never connects, so its workers inherit nothing. Silent, with
 // the writer external (DEAD) or file-local (STATIC). Reported when main()
 // calls the writer (CALLED) or a signal handler, which can run at any
-// moment, is the writer (HANDLER).
+// moment, is the writer (HANDLER, or SIGACTION: its address stored in a
+// struct handed to the C library).
 // RUN: %expect_exit 0 %forksafe %s -- -I%mocks | count 0
 // RUN: %expect_exit 0 %forksafe %s -- -I%mocks -DSTATIC | count 0
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DCALLED | FileCheck %s --implicit-check-not="{{warning|note}}:"
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DHANDLER | FileCheck %s --implicit-check-not="{{warning|note}}:"
+// RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DSIGACTION | FileCheck %s --implicit-check-not="{{warning|note}}:"
+#define _GNU_SOURCE
 #include <mysql.h>
 #include <signal.h>
 #include <stddef.h>
@@ -32,6 +35,11 @@ int main(void) {
 #ifdef HANDLER
   signal(SIGHUP, enable_db);
 #endif
+#ifdef SIGACTION
+  struct sigaction sa = {0};
+  sa.sa_handler = enable_db;
+  sigaction(SIGHUP, &sa, NULL);
+#endif
   if (use_db) {
     conn = mysql_init(NULL);
     mysql_real_connect(conn, "h", "u", "p", "d", 0, NULL, 0);
@@ -47,5 +55,5 @@ int main(void) {
     }
   return 0;
 }
-// CHECK: :[[#@LINE-24]]:27: note: 'conn' used here in the child process by mysql_query()
+// CHECK: global-written-by-dead-code.c:[[#DEF+9]]:27: note: 'conn' used here in the child process by mysql_query()
 // CHECK: note: create the handle lazily
