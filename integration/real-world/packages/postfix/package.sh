@@ -84,6 +84,8 @@ files = sorted({os.path.normpath(os.path.join(e["directory"], e["file"])) for e 
 libs, progs = [], {}
 for f in files:
     r = os.path.relpath(f, os.path.join(src, "src"))
+    if r.startswith(".."):                   # Debian's rmail/: another program
+        continue
     d, base = r.split("/", 1) if "/" in r else ("", r)
     if d in LIBDIRS:
         libs.append(f)
@@ -96,7 +98,12 @@ for f in files:
         continue
     # a directory of one-file programs (smtpstone): one program per object
     name = os.path.splitext(base)[0] if len(names) > 1 and len(names) == len(objs) else names[0]
-    progs.setdefault(name, []).append(f)
+    progs.setdefault((d, name), []).append(f)
+# src/oqmgr builds a 'qmgr' too: programs of one name are named by directory
+dirs = {}
+for d, name in progs:
+    dirs.setdefault(name, set()).add(d)
+progs = {(d if len(dirs[name]) > 1 else name): fs for (d, name), fs in progs.items()}
 for name, fs in progs.items():
     with open(os.path.join(lists, name), "w") as out:
         out.write("\n".join(fs + libs) + "\n")
