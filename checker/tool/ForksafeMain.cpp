@@ -303,13 +303,20 @@ int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts
   verbose(O, "linked " + std::to_string(P.ById.size()) + " functions in " +
                  secondsSince(Start));
   // Two mains are two programs: linked as one, the second's code would be
-  // mixed with the first's and its main never run.
-  for (const Function *Other : P.OtherMains)
-    llvm::errs() << "forksafe: warning: " << Other->Loc.File
-                 << " defines another main() than " << P.Mains.front()->Loc.File
-                 << ": the compilation database holds more than one program; "
-                    "only the largest is analysed (give each program its own "
-                    "database)\n";
+  // mixed with the first's and its main never run. One line, however many.
+  if (!P.OtherMains.empty()) {
+    std::string Others;
+    for (size_t I = 0; I < P.OtherMains.size() && I < 3; ++I)
+      Others += (I ? ", " : "") + P.OtherMains[I]->Loc.File;
+    if (P.OtherMains.size() > 3)
+      Others += " and " + std::to_string(P.OtherMains.size() - 3) + " more";
+    llvm::errs() << "forksafe: warning: the compilation database holds "
+                 << P.OtherMains.size() + 1
+                 << " programs; only the one whose main() is in "
+                 << P.Mains.front()->Loc.File
+                 << " is analysed, not those in " << Others
+                 << " (give each program its own database)\n";
+  }
   Start = std::chrono::steady_clock::now();
   CheckFilter Filter(O.Checks);
   CheckSelection Selected;
