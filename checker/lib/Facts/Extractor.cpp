@@ -862,7 +862,7 @@ public:
       Init.IsStaticInit = true;
       Init.Blocks.resize(2);
       Init.Blocks[0].Events = std::move(StaticInit);
-      Init.Blocks[0].Succs.push_back({1});
+      Init.Blocks[0].Succs.push_back(Edge{1, Edge::Always, {}});
       Init.Entry = 0;
       Init.ExitBlock = 1;
       F.Functions.push_back(std::move(Init));
@@ -876,7 +876,7 @@ public:
       Dtors.Blocks.resize(2);
       // Reverse order of construction, as the C++ runtime does.
       Dtors.Blocks[0].Events.assign(StaticDtors.rbegin(), StaticDtors.rend());
-      Dtors.Blocks[0].Succs.push_back({1});
+      Dtors.Blocks[0].Succs.push_back(Edge{1, Edge::Always, {}});
       Dtors.Entry = 0;
       Dtors.ExitBlock = 1;
       F.Functions.push_back(std::move(Dtors));
