@@ -1,21 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "EngineCheck.h"
 
-#include "forksafe/Extract.h"
-#include "forksafe/Program.h"
-
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 
 #include <dlfcn.h>
 
-#include <algorithm>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -26,59 +19,84 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace forksafe::tidy {
+
+/// A session for one set of option values, shared by every check instance
+/// (clang-tidy makes new check objects for each translation unit): the
+/// rule files are read once per process.
+struct SharedSession {
+  explicit SharedSession(EngineSettings S) : S(std::move(S)) {}
+  Session S;
+  std::vector<RuleError> RuleErrors;
+  bool Reported = false; // configuration problems are reported once
+  std::mutex Mutex;      // guards Reported
+};
+
 namespace {
 
-/// The CLI's option prefix (checker/tool/Options.cpp): both checks read
-/// the engine's options from it.
-constexpr llvm::StringLiteral EngineOptionPrefix = "forksafe-inherited-handle";
-
-/// ';' or ',' separated, as the CLI splits list options.
-std::vector<std::string> splitList(llvm::StringRef List) {
-  std::vector<std::string> Out;
-  size_t Start = 0;
-  while (Start <= List.size()) {
-    size_t End = List.find_first_of(";,", Start);
-    if (End == llvm::StringRef::npos)
-      End = List.size();
-    llvm::StringRef Item = List.slice(Start, End).trim();
-    if (!Item.empty())
-      Out.push_back(Item.str());
-    Start = End + 1;
-  }
-  return Out;
+std::string pluginRulesDir() {
+  Dl_info Info;
+  if (dladdr(reinterpret_cast<void *>(&pluginRulesDir), &Info) &&
+      Info.dli_fname)
+    return defaultRulesDirFor(Info.dli_fname);
+  return defaultRulesDirFor("");
 }
 
-/// Rule sources -> loaded rules. clang-tidy builds new checks for every
-/// translation unit; the rule files are read once per process.
-std::shared_ptr<const LoadedRules>
-loadRuleSources(const std::vector<std::string> &Sources) {
+std::shared_ptr<SharedSession> sessionFor(const std::string &Key,
+                                          const EngineSettings &Settings) {
   static std::mutex Mutex;
-  static std::map<std::vector<std::string>, std::shared_ptr<const LoadedRules>>
-      Cache;
+  static std::map<std::string, std::shared_ptr<SharedSession>> Sessions;
   std::lock_guard<std::mutex> Lock(Mutex);
-  auto It = Cache.find(Sources);
-  if (It != Cache.end())
-    return It->second;
-  auto L = std::make_shared<LoadedRules>();
-  for (const std::string &S : Sources) {
-    std::vector<RuleError> E = loadRules(S, L->Rules);
-    L->Errors.insert(L->Errors.end(), E.begin(), E.end());
+  std::shared_ptr<SharedSession> &S = Sessions[Key];
+  if (!S) {
+    S = std::make_shared<SharedSession>(Settings);
+    S->RuleErrors = S->S.loadRules(pluginRulesDir());
   }
-  L->Digest = L->Rules.digest();
-  return Cache[Sources] = std::move(L);
+  return S;
 }
 
-/// One translation unit's facts, shared by the checks of that unit: with
-/// both forksafe checks enabled the AST is walked once. Cleared at the end
-/// of each unit (an ASTContext address may be reused by the next one).
-struct TUFactsCache {
+/// The units of a ProgramFacts directory (searched recursively, as the
+/// CLI's 'forksafe link' does), read once per process.
+struct ProgramFactsDir {
+  std::vector<TUFacts> Units;
+  std::vector<std::string> Errors;
+};
+std::shared_ptr<const ProgramFactsDir> programFacts(const std::string &Dir) {
+  static std::mutex Mutex;
+  static std::map<std::string, std::shared_ptr<const ProgramFactsDir>> Dirs;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Dirs.find(Dir);
+  if (It != Dirs.end())
+    return It->second;
+  auto D = std::make_shared<ProgramFactsDir>();
+  std::vector<std::string> Paths;
+  std::string Error;
+  if (!llvm::sys::fs::is_directory(Dir)) {
+    D->Errors.push_back("ProgramFacts: '" + Dir +
+                        "' is not a directory (write it with 'forksafe "
+                        "extract -p BUILD_DIR --facts-dir=" + Dir + "')");
+  } else if (!findFactsFiles(Dir, Paths, Error)) {
+    D->Errors.push_back("ProgramFacts: " + Error);
+  } else {
+    std::vector<FactsFileError> Errors;
+    D->Units = readFactsFiles(Paths, 1, Errors);
+    for (const FactsFileError &E : Errors)
+      D->Errors.push_back("ProgramFacts: " + E.Path + ": " + E.Message +
+                          " (run 'forksafe extract' again)");
+  }
+  return Dirs[Dir] = std::move(D);
+}
+
+/// One translation unit's analysis, shared by the checks of that unit.
+/// Cleared at the end of each unit (an ASTContext address may be reused by
+/// the next one).
+struct UnitAnalysis {
   std::mutex Mutex;
   const ASTContext *Ctx = nullptr;
-  std::map<std::string, TUFacts> ByKey; // rules digest + extract options
+  std::map<std::string, AnalysisResult> BySettings;
 };
-TUFactsCache &factsCache() {
-  static TUFactsCache C;
-  return C;
+UnitAnalysis &unitAnalysis() {
+  static UnitAnalysis U;
+  return U;
 }
 
 /// A Location from the engine (absolute path, line, column) as a
@@ -120,102 +138,29 @@ std::optional<FixItHint> fixItHint(SourceManager &SM, const TextEdit &E) {
       E.To);
 }
 
-/// The facts 'forksafe extract --facts-dir=Dir' wrote, except Skip's (this
-/// unit: its facts are extracted fresh). Problems land in Errors.
-std::vector<TUFacts> loadProgramFacts(const std::string &Dir,
-                                      const std::string &Skip,
-                                      std::vector<std::string> &Errors) {
-  std::vector<TUFacts> Out;
-  std::error_code EC;
-  if (!llvm::sys::fs::is_directory(Dir)) {
-    Errors.push_back("ProgramFacts: '" + Dir +
-                     "' is not a directory (write it with 'forksafe extract "
-                     "-p BUILD_DIR --facts-dir=" + Dir + "')");
-    return Out;
-  }
-  std::vector<std::string> Paths;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (llvm::StringRef(It->path()).ends_with(".facts.json"))
-      Paths.push_back(It->path());
-  std::sort(Paths.begin(), Paths.end());
-  for (const std::string &P : Paths) {
-    auto Buf = llvm::MemoryBuffer::getFile(P);
-    TUFacts F;
-    std::string Err = Buf ? "" : Buf.getError().message();
-    if (Buf && factsFromJson(std::string((*Buf)->getBuffer()), F, Err)) {
-      if (F.MainFile != Skip)
-        Out.push_back(std::move(F));
-      continue;
-    }
-    Errors.push_back("ProgramFacts: " + P + ": " + Err +
-                     " (run 'forksafe extract' again)");
-  }
-  return Out;
-}
-
 } // namespace
 
-std::string EngineCheck::defaultRulesDir() {
-  // Installed: <prefix>/<libdir>/ForksafeTidyModule.so and
-  // <prefix>/share/forksafe/rules; libdir may be lib or lib/<multiarch>.
-  Dl_info Info;
-  if (dladdr(reinterpret_cast<void *>(&EngineCheck::defaultRulesDir), &Info) &&
-      Info.dli_fname) {
-    llvm::SmallString<256> Dir(Info.dli_fname);
-    llvm::sys::fs::make_absolute(Dir);
-    llvm::StringRef Up = llvm::sys::path::parent_path(Dir);
-    for (int Depth = 0; Depth < 3 && !Up.empty(); ++Depth) {
-      Up = llvm::sys::path::parent_path(Up);
-      llvm::SmallString<256> Candidate(Up);
-      llvm::sys::path::append(Candidate, "share", "forksafe", "rules");
-      if (llvm::sys::fs::is_directory(Candidate))
-        return std::string(Candidate.str());
-    }
-  }
-  return FORKSAFE_SOURCE_RULES_DIR; // running from the build tree
-}
-
 EngineCheck::EngineCheck(llvm::StringRef Name,
-                         clang::tidy::ClangTidyContext *Context,
-                         CheckSelection Selected)
-    : ClangTidyCheck(Name, Context),
-      Engine(EngineOptionPrefix, Context->getOptions().CheckOptions, Context),
-      RuleFiles(Engine.get("RuleFiles", "")),
-      LocalHandles(Engine.get("LocalHandles", true)),
-      ReportLatent(Engine.get("ReportLatent", false)),
-      ExtraForkFunctions(Engine.get("ExtraForkFunctions", "")),
-      LazyHandleStyle(Engine.get("LazyHandleStyle", "per_process")),
-      DefaultRules(Engine.get("DefaultRules", true)),
-      ProgramFacts(Engine.get("ProgramFacts", "")), Selected(Selected) {
-  std::vector<std::string> Sources;
-  if (DefaultRules)
-    Sources.push_back(defaultRulesDir());
-  for (std::string &P : splitList(RuleFiles))
-    Sources.push_back(std::move(P));
-  Loaded = loadRuleSources(Sources);
-  if (!parseLazyHandleStyle(LazyHandleStyle, Fixes.Lazy))
-    configurationDiag("invalid value '%0' for %1.LazyHandleStyle (per_process, "
-                      "function or none)")
-        << LazyHandleStyle << EngineOptionPrefix;
-  Extract.LocalHandles = LocalHandles;
-  this->Selected.Latent = ReportLatent;
-  for (std::string &F : splitList(ExtraForkFunctions))
-    Extract.ExtraForkFunctions.insert(std::move(F));
-  FactsKey = Loaded->Digest + (LocalHandles ? "|L|" : "|-|");
-  for (const std::string &F : Extract.ExtraForkFunctions)
-    FactsKey += F + ";";
+                         clang::tidy::ClangTidyContext *Context, CheckId Id)
+    : ClangTidyCheck(Name, Context), Id(Id),
+      Engine(EngineOptionPrefix, Context->getOptions().CheckOptions, Context) {
+  for (const EngineOption &O : engineOptions()) {
+    std::string Value = Engine.get(O.Name, O.Default).str();
+    std::string Error;
+    if (!Settings.set(O.Name, Value, Error))
+      configurationDiag("invalid value '%0' for %1.%2: %3")
+          << Value << EngineOptionPrefix << O.Name << Error;
+    SettingsKey += Settings.get(O.Name) + '\n';
+  }
+  for (const CheckInfo &C : allChecks())
+    Enabled.set(C.Id, Context->isCheckEnabled(C.Name));
+  Shared = sessionFor(SettingsKey, Settings);
 }
 
 void EngineCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  // Both checks store the same keys with the same values.
-  Engine.store(Opts, "RuleFiles", RuleFiles);
-  Engine.store(Opts, "LocalHandles", LocalHandles);
-  Engine.store(Opts, "ReportLatent", ReportLatent);
-  Engine.store(Opts, "ExtraForkFunctions", ExtraForkFunctions);
-  Engine.store(Opts, "LazyHandleStyle", LazyHandleStyle);
-  Engine.store(Opts, "DefaultRules", DefaultRules);
-  Engine.store(Opts, "ProgramFacts", ProgramFacts);
+  // Every check stores the same keys with the same values.
+  for (const EngineOption &O : engineOptions())
+    Engine.store(Opts, O.Name, Settings.get(O.Name));
 }
 
 void EngineCheck::registerMatchers(MatchFinder *Finder) {
@@ -224,55 +169,65 @@ void EngineCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void EngineCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!Loaded->Errors.empty()) {
-    // A bad rule file is a configuration error, as in the CLI (which exits
-    // with 2): say so once and do not analyse with half the rules.
-    if (!Loaded->Reported)
-      for (const RuleError &E : Loaded->Errors)
-        configurationDiag("forksafe rule file error: %0", DiagnosticIDs::Error)
-            << E.str();
-    Loaded->Reported = true;
-    return;
+  {
+    std::lock_guard<std::mutex> Lock(Shared->Mutex);
+    if (!Shared->RuleErrors.empty()) {
+      // A bad rule file is a configuration error, as in the CLI (which
+      // exits with 2): say so once and do not analyse with half the rules.
+      if (!Shared->Reported)
+        for (const RuleError &E : Shared->RuleErrors)
+          configurationDiag("forksafe rule file error: %0",
+                            DiagnosticIDs::Error)
+              << E.str();
+      Shared->Reported = true;
+      return;
+    }
   }
   ASTContext &Ctx = *Result.Context;
   if (Ctx.getDiagnostics().hasErrorOccurred())
     return; // the CLI does not analyse a unit with errors either
 
-  TUFacts Facts;
+  const AnalysisResult *Analysis = nullptr;
+  std::vector<std::string> Problems;
   {
-    TUFactsCache &C = factsCache();
-    std::lock_guard<std::mutex> Lock(C.Mutex);
-    if (C.Ctx != &Ctx) {
-      C.Ctx = &Ctx;
-      C.ByKey.clear();
+    UnitAnalysis &U = unitAnalysis();
+    std::lock_guard<std::mutex> Lock(U.Mutex);
+    if (U.Ctx != &Ctx) {
+      U.Ctx = &Ctx;
+      U.BySettings.clear();
     }
-    auto It = C.ByKey.find(FactsKey);
-    if (It == C.ByKey.end())
-      It = C.ByKey.emplace(FactsKey, extractFacts(Ctx, Loaded->Rules, Extract))
-               .first;
-    Facts = It->second;
+    auto It = U.BySettings.find(SettingsKey);
+    if (It == U.BySettings.end()) {
+      const Session &S = Shared->S;
+      TUFacts Facts = extractFacts(Ctx, S.rules(), S.extractOptions());
+      std::vector<TUFacts> Units;
+      if (!Settings.ProgramFacts.empty()) {
+        // This unit's facts are fresh: its copy in the directory is not.
+        std::shared_ptr<const ProgramFactsDir> D =
+            programFacts(Settings.ProgramFacts);
+        for (const TUFacts &F : D->Units)
+          if (F.MainFile != Facts.MainFile)
+            Units.push_back(F);
+        Problems = D->Errors;
+      }
+      Units.push_back(std::move(Facts));
+      AnalysisResult R = S.analyse(std::move(Units), Enabled, 1);
+      Problems.insert(Problems.end(), R.Warnings.begin(), R.Warnings.end());
+      It = U.BySettings.emplace(SettingsKey, std::move(R)).first;
+    } else {
+      Problems.clear(); // the first check of this unit reported them
+    }
+    Analysis = &It->second;
   }
-  std::vector<TUFacts> Units;
-  if (!ProgramFacts.empty()) {
-    std::vector<std::string> Errors;
-    Units = loadProgramFacts(ProgramFacts, Facts.MainFile, Errors);
-    if (!ReportedFactsErrors)
-      for (const std::string &E : Errors)
-        configurationDiag("%0") << E;
-    ReportedFactsErrors = true;
-  }
-  Units.push_back(std::move(Facts));
-  Program P = link(std::move(Units));
-  std::vector<Finding> Findings = findHandleFindings(P, Loaded->Rules, Selected);
-  attachFixIts(P, Loaded->Rules, Fixes, Findings);
+  for (const std::string &P : Problems)
+    configurationDiag("%0") << P;
 
-  // Each finding is reported by the unit that holds the handle's
-  // definition (with ProgramFacts, the others are another unit's to report).
+  const std::vector<Finding> &Findings = Analysis->Findings;
   SourceManager &SM = *Result.SourceManager;
   std::set<std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
       Attached;
   for (const Finding &F : Findings) {
-    if (F.Check != getID())
+    if (F.Check != checkInfo(Id).Name)
       continue;
     SourceLocation Loc = toSourceLocation(F.Loc, SM, /*AddFile=*/false);
     if (Loc.isInvalid())
@@ -307,10 +262,10 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void EngineCheck::onEndOfTranslationUnit() {
-  TUFactsCache &C = factsCache();
-  std::lock_guard<std::mutex> Lock(C.Mutex);
-  C.Ctx = nullptr;
-  C.ByKey.clear();
+  UnitAnalysis &U = unitAnalysis();
+  std::lock_guard<std::mutex> Lock(U.Mutex);
+  U.Ctx = nullptr;
+  U.BySettings.clear();
 }
 
 } // namespace forksafe::tidy

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Registers the forksafe-* checks with clang-tidy when the plugin is loaded:
 //   clang-tidy-19 --load=ForksafeTidyModule.so --checks='-*,forksafe-*' ...
-#include "InheritedHandleCheck.h"
-#include "InheritedHandleCloseCheck.h"
+// One factory per entry of the check registry (forksafe/Checks.h), so the
+// plugin has exactly the CLI's checks.
+#include "EngineCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -11,12 +12,14 @@ namespace forksafe::tidy {
 
 class ForksafeModule : public clang::tidy::ClangTidyModule {
 public:
-  // Keep in step with allChecks() in lib/Analysis/Checks.cpp; the lit test
-  // tests/tidy/list-checks.test compares the two lists.
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<InheritedHandleCheck>("forksafe-inherited-handle");
-    Factories.registerCheck<InheritedHandleCloseCheck>(
-        "forksafe-inherited-handle-close");
+    for (const CheckInfo &C : allChecks()) {
+      CheckId Id = C.Id;
+      Factories.registerCheckFactory(
+          C.Name, [Id](llvm::StringRef Name, clang::tidy::ClangTidyContext *Ctx) {
+            return std::make_unique<EngineCheck>(Name, Ctx, Id);
+          });
+    }
   }
 };
 

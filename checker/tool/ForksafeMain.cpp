@@ -19,6 +19,7 @@
 #include "forksafe/Program.h"
 #include "forksafe/Report.h"
 #include "forksafe/Rules.h"
+#include "forksafe/Session.h"
 #include "forksafe/StableSort.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
@@ -70,33 +71,17 @@ std::string secondsSince(std::chrono::steady_clock::time_point Start) {
   return Buf;
 }
 
-std::string defaultRulesDir(const char *Argv0) {
-  // Installed: <prefix>/bin/forksafe -> <prefix>/share/forksafe/rules.
-  std::string Exe = sys::fs::getMainExecutable(Argv0, (void *)&defaultRulesDir);
-  SmallString<256> Dir(sys::path::parent_path(sys::path::parent_path(Exe)));
-  sys::path::append(Dir, "share", "forksafe", "rules");
-  if (sys::fs::is_directory(Dir))
-    return std::string(Dir.str());
-  return FORKSAFE_SOURCE_RULES_DIR; // running from the build tree
-}
-
 struct Loaded {
-  RuleSet Rules;
   std::unique_ptr<clang::tooling::CompilationDatabase> DB;
   std::vector<clang::tooling::CompileCommand> Commands;
   std::vector<std::string> Missing; // files with no compile command
 };
 
-int loadRules(const CliOptions &O, const char *Argv0, RuleSet &Rules) {
-  std::vector<std::string> Sources;
-  if (!O.NoDefaultRules)
-    Sources.push_back(defaultRulesDir(Argv0));
-  Sources.insert(Sources.end(), O.RulePaths.begin(), O.RulePaths.end());
-  std::vector<RuleError> Errors;
-  for (const std::string &S : Sources) {
-    std::vector<RuleError> E = forksafe::loadRules(S, Rules);
-    Errors.insert(Errors.end(), E.begin(), E.end());
-  }
+/// The session: the engine's options and the rules they name.
+int loadSession(const char *Argv0, Session &S) {
+  std::string Exe =
+      sys::fs::getMainExecutable(Argv0, reinterpret_cast<void *>(&loadSession));
+  std::vector<RuleError> Errors = S.loadRules(defaultRulesDirFor(Exe));
   for (const RuleError &E : Errors)
     errs() << "forksafe: error: " << E.str() << "\n";
   return Errors.empty() ? ExitClean : ExitUsage;
@@ -178,27 +163,24 @@ int loadCommands(const CliOptions &O,
   return ExitClean;
 }
 
-std::string cacheSalt(const RuleSet &Rules, const DriverOptions &D) {
-  std::string S = std::string(FORKSAFE_VERSION) + "|" + LLVM_VERSION_STRING +
-                  "|" + Rules.digest() + "|" +
-                  (D.Extract.LocalHandles ? "L" : "-");
-  for (const std::string &F : D.Extract.ExtraForkFunctions)
-    S += "|f:" + F;
+std::string cacheSalt(const Session &S, const DriverOptions &D) {
+  std::string Salt = std::string(FORKSAFE_VERSION) + "|" + LLVM_VERSION_STRING +
+                     "|" + S.factsKey();
   for (const std::string &A : D.ExtraArgsBefore)
-    S += "|b:" + A;
+    Salt += "|b:" + A;
   for (const std::string &A : D.ExtraArgs)
-    S += "|a:" + A;
-  return S;
+    Salt += "|a:" + A;
+  return Salt;
 }
 
 /// Runs extraction (cache first), reporting TUs that cannot be analysed.
 /// Returns the facts in command order, and how many TUs failed.
-std::vector<TUFacts> extract(const CliOptions &O, Loaded &L,
-                             const DriverOptions &D,
+std::vector<TUFacts> extract(const CliOptions &O, const Session &S,
+                             Loaded &L, const DriverOptions &D,
                              std::vector<NotAnalysed> &Failed) {
   std::unique_ptr<FactsCache> Cache;
   if (!O.CacheDir.empty())
-    Cache = std::make_unique<FactsCache>(O.CacheDir, cacheSalt(L.Rules, D));
+    Cache = std::make_unique<FactsCache>(O.CacheDir, cacheSalt(S, D));
 
   std::vector<TUOutcome> Outcomes(L.Commands.size());
   std::vector<std::string> Why(L.Commands.size());
@@ -250,7 +232,7 @@ std::vector<TUFacts> extract(const CliOptions &O, Loaded &L,
   Iso.ScratchDir = std::string(Scratch.str());
   ProgressLine Progress(ToParse.size(), !O.Quiet);
   std::vector<TUOutcome> Parsed = extractIsolated(
-      ToParse, L.Rules, D, Iso,
+      ToParse, S.rules(), D, Iso,
       [&](size_t Done, const TUOutcome &T) { Progress.update(Done, T.File); });
   Progress.finish();
   sys::fs::remove_directories(Scratch);
@@ -283,7 +265,7 @@ std::vector<TUFacts> extract(const CliOptions &O, Loaded &L,
   return Facts;
 }
 
-int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts,
+int report(const CliOptions &O, const Session &S, std::vector<TUFacts> Facts,
            std::vector<NotAnalysed> Failed) {
   RunReport R;
   R.Analysed = Facts.size();
@@ -298,40 +280,13 @@ int report(const CliOptions &O, const RuleSet &Rules, std::vector<TUFacts> Facts
   for (const TUFacts &F : Facts)
     MainFiles.insert(F.MainFile);
 
-  auto Start = std::chrono::steady_clock::now();
-  Program P = link(std::move(Facts));
-  verbose(O, "linked " + std::to_string(P.ById.size()) + " functions in " +
-                 secondsSince(Start));
-  // Two mains are two programs: linked as one, the second's code would be
-  // mixed with the first's and its main never run. One line, however many.
-  if (!P.OtherMains.empty()) {
-    std::string Others;
-    for (size_t I = 0; I < P.OtherMains.size() && I < 3; ++I)
-      Others += (I ? ", " : "") + P.OtherMains[I]->Loc.File;
-    if (P.OtherMains.size() > 3)
-      Others += " and " + std::to_string(P.OtherMains.size() - 3) + " more";
-    llvm::errs() << "forksafe: warning: the compilation database holds "
-                 << P.OtherMains.size() + 1
-                 << " programs; only the one whose main() is in "
-                 << P.Mains.front()->Loc.File
-                 << " is analysed, not those in " << Others
-                 << " (give each program its own database)\n";
-  }
-  Start = std::chrono::steady_clock::now();
-  CheckFilter Filter(O.Checks);
-  CheckSelection Selected;
-  Selected.InheritedHandle = Filter.enabled("forksafe-inherited-handle");
-  Selected.InheritedHandleClose =
-      Filter.enabled("forksafe-inherited-handle-close");
-  Selected.Latent = O.ReportLatent;
-  std::vector<Finding> All = findHandleFindings(
-      P, Rules, Selected,
-      O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency()));
-  verbose(O, "analysed " + std::to_string(P.Handles.size()) + " handles in " +
-                 secondsSince(Start));
-  FixOptions Fixes;
-  Fixes.Lazy = O.LazyStyle;
-  attachFixIts(P, Rules, Fixes, All);
+  AnalysisResult Analysis = S.analyse(
+      std::move(Facts), CheckFilter(O.Checks).selection(),
+      O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency()),
+      [&](const std::string &Phase) { verbose(O, Phase); });
+  for (const std::string &W : Analysis.Warnings)
+    errs() << "forksafe: warning: " << W << "\n";
+  std::vector<Finding> &All = Analysis.Findings;
 
   // clang-tidy's header filter: a finding whose handle is defined outside
   // the analysed sources shows only if the path matches.
@@ -416,84 +371,41 @@ void dumpConfig(const CliOptions &O) {
       Q += C == '\'' ? std::string("''") : std::string(1, C);
     return Q + "'";
   };
-  std::string Forks;
-  for (const std::string &F : O.ExtraForkFunctions)
-    Forks += (Forks.empty() ? "" : ";") + F;
-  std::string Rules;
-  for (const std::string &R : O.RulePaths)
-    Rules += (Rules.empty() ? "" : ";") + R;
   outs() << "---\n"
          << "Checks: " << quote(O.Checks) << "\n"
          << "WarningsAsErrors: " << quote(O.WarningsAsErrors) << "\n"
          << "HeaderFilterRegex: " << quote(O.HeaderFilter) << "\n"
-         << "CheckOptions:\n"
-         << "  forksafe-inherited-handle.ExtraForkFunctions: " << quote(Forks)
-         << "\n"
-         << "  forksafe-inherited-handle.LazyHandleStyle: "
-         << quote(lazyHandleStyleName(O.LazyStyle)) << "\n"
-         << "  forksafe-inherited-handle.LocalHandles: "
-         << quote(O.LocalHandles ? "true" : "false") << "\n"
-         << "  forksafe-inherited-handle.ReportLatent: "
-         << quote(O.ReportLatent ? "true" : "false") << "\n"
-         << "  forksafe-inherited-handle.RuleFiles: " << quote(Rules) << "\n"
-         << "...\n";
+         << "CheckOptions:\n";
+  for (const EngineOption &E : engineOptions())
+    if (!E.PluginOnly)
+      outs() << "  " << EngineOptionPrefix << "." << E.Name << ": "
+             << quote(O.Engine.get(E.Name)) << "\n";
+  outs() << "...\n";
 }
 
 /// 'forksafe link': facts files, or directories of them.
-int runLink(const CliOptions &O, const RuleSet &Rules) {
+int runLink(const CliOptions &O, const Session &S) {
   std::vector<std::string> Paths;
   for (const std::string &In : O.Files) {
-    std::error_code EC;
-    if (sys::fs::is_directory(In)) {
-      for (sys::fs::recursive_directory_iterator It(In, EC), End;
-           It != End && !EC; It.increment(EC))
-        if (StringRef(It->path()).ends_with(".facts.json"))
-          Paths.push_back(It->path());
-    } else if (sys::fs::exists(In)) {
-      Paths.push_back(In);
-    } else {
-      return fail("no such facts file or directory: '" + In + "'");
-    }
+    std::string Error;
+    if (!findFactsFiles(In, Paths, Error))
+      return fail(Error);
   }
   std::sort(Paths.begin(), Paths.end());
-  // Parsing the files is most of a link's time: spread it over -j threads,
-  // then keep the files' order so the output does not depend on -j.
   auto Start = std::chrono::steady_clock::now();
-  std::vector<TUFacts> Loaded(Paths.size());
-  std::vector<std::string> Errors(Paths.size());
-  std::vector<char> Ok(Paths.size(), 0);
-  std::atomic<size_t> Next{0};
-  auto load = [&] {
-    for (size_t I; (I = Next++) < Paths.size();) {
-      auto Buf = MemoryBuffer::getFile(Paths[I]);
-      if (!Buf)
-        Errors[I] = Buf.getError().message();
-      else
-        Ok[I] = factsFromJson(std::string((*Buf)->getBuffer()), Loaded[I],
-                              Errors[I]);
-    }
-  };
-  unsigned Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> Threads;
-  for (unsigned T = 1; T < std::min<size_t>(Jobs, Paths.size()); ++T)
-    Threads.emplace_back(load);
-  load();
-  for (std::thread &T : Threads)
-    T.join();
+  std::vector<FactsFileError> Errors;
+  std::vector<TUFacts> Facts = readFactsFiles(
+      Paths, O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency()),
+      Errors);
   verbose(O, "read " + std::to_string(Paths.size()) + " facts files in " +
                  secondsSince(Start));
-  std::vector<TUFacts> Facts;
   std::vector<NotAnalysed> Failed;
-  for (size_t I = 0; I < Paths.size(); ++I) {
-    if (Ok[I]) {
-      Facts.push_back(std::move(Loaded[I]));
-      continue;
-    }
-    errs() << "forksafe: error: " << Paths[I]
-           << " could not be linked: " << Errors[I] << "\n";
-    Failed.push_back({Paths[I], "unreadable facts: " + Errors[I]});
+  for (const FactsFileError &E : Errors) {
+    errs() << "forksafe: error: " << E.Path
+           << " could not be linked: " << E.Message << "\n";
+    Failed.push_back({E.Path, "unreadable facts: " + E.Message});
   }
-  return report(O, Rules, std::move(Facts), Failed);
+  return report(O, S, std::move(Facts), Failed);
 }
 
 /// Where 'forksafe extract' writes a TU's facts: one file per source file.
@@ -537,20 +449,26 @@ int main(int argc, const char **argv) {
     return ExitClean;
   }
 
-  Loaded L;
-  if (int Code = loadRules(O, argv[0], L.Rules))
+  Session S(O.Engine);
+  if (int Code = loadSession(argv[0], S))
     return Code;
   if (O.ListChecks) {
     CheckFilter Filter(O.Checks);
     outs() << "Enabled checks:\n";
-    for (const CheckInfo &C : allChecks())
-      if (Filter.enabled(C.Name))
-        outs() << "    " << C.Name << "\n";
+    for (const CheckInfo &C : allChecks()) {
+      if (!Filter.enabled(C.Name))
+        continue;
+      outs() << "    " << C.Name << "\n";
+      if (O.Verbose) // what it reports, and where its documentation is
+        outs() << "        " << C.Summary << "\n        reports: " << C.Owns
+               << "\n        doc: " << C.DocPath << "\n";
+    }
     return ExitClean;
   }
   if (O.Mode == CliOptions::Link)
-    return runLink(O, L.Rules);
+    return runLink(O, S);
 
+  Loaded L;
   if (int Code = loadCommands(O, std::move(Fixed), L))
     return Code;
   if (!O.CacheDir.empty()) {
@@ -562,14 +480,12 @@ int main(int argc, const char **argv) {
   D.Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
   D.ExtraArgs = O.ExtraArgs;
   D.ExtraArgsBefore = O.ExtraArgsBefore;
-  D.Extract.LocalHandles = O.LocalHandles;
-  D.Extract.ExtraForkFunctions.insert(O.ExtraForkFunctions.begin(),
-                                      O.ExtraForkFunctions.end());
+  D.Extract = S.extractOptions();
   if (sys::fs::is_directory(FORKSAFE_CLANG_RESOURCE_DIR))
     D.ResourceDir = FORKSAFE_CLANG_RESOURCE_DIR;
 
   std::vector<NotAnalysed> Failed;
-  std::vector<TUFacts> Facts = extract(O, L, D, Failed);
+  std::vector<TUFacts> Facts = extract(O, S, L, D, Failed);
   if (O.DumpFacts) {
     for (const TUFacts &F : Facts)
       std::cout << factsToJson(F, /*Pretty=*/true) << "\n";
@@ -587,5 +503,5 @@ int main(int argc, const char **argv) {
              << "\n";
     return Failed.empty() ? ExitClean : ExitPartial;
   }
-  return report(O, L.Rules, std::move(Facts), std::move(Failed));
+  return report(O, S, std::move(Facts), std::move(Failed));
 }

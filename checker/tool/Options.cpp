@@ -145,36 +145,6 @@ cl::opt<std::string> ExportFixes("export-fixes",
 cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its to the sources"),
                   cl::cat(Category));
 
-const char *const OptionPrefix = "forksafe-inherited-handle.";
-
-std::vector<std::string> splitList(const std::string &S) {
-  std::vector<std::string> Out;
-  size_t Start = 0;
-  while (Start <= S.size()) {
-    size_t End = S.find_first_of(";,", Start);
-    std::string Item = S.substr(Start, End - Start);
-    size_t B = Item.find_first_not_of(" \t"), E = Item.find_last_not_of(" \t");
-    if (B != std::string::npos)
-      Out.push_back(Item.substr(B, E - B + 1));
-    if (End == std::string::npos)
-      break;
-    Start = End + 1;
-  }
-  return Out;
-}
-
-bool parseBool(const std::string &V, bool &Out) {
-  if (V == "true" || V == "1" || V == "on" || V == "yes") {
-    Out = true;
-    return true;
-  }
-  if (V == "false" || V == "0" || V == "off" || V == "no") {
-    Out = false;
-    return true;
-  }
-  return false;
-}
-
 int usage(const std::string &Message) {
   errs() << "forksafe: error: " << Message << "\n";
   return ExitUsage;
@@ -218,8 +188,6 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
   O.BuildPath = BuildPath;
   O.Checks = Checks;
   O.ListChecks = ListChecks;
-  O.RulePaths.assign(RulePaths.begin(), RulePaths.end());
-  O.NoDefaultRules = NoDefaultRules;
   O.Jobs = Jobs;
   O.Quiet = Quiet;
   O.Verbose = Verbose;
@@ -228,8 +196,6 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
   O.DumpFacts = DumpFacts;
   O.FactsDir = FactsDir;
   O.TuTimeout = TuTimeout;
-  O.LocalHandles = LocalHandles;
-  O.ReportLatent = ReportLatent;
 
   // Configuration: the nearest .clang-tidy (or --config-file / --config),
   // then the command line on top.
@@ -283,46 +249,29 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
   O.ExtraArgsBefore.insert(O.ExtraArgsBefore.begin(),
                            Config.ExtraArgsBefore.begin(),
                            Config.ExtraArgsBefore.end());
+  // The engine's options: the configuration's, then the command line's.
+  const std::string Prefix = std::string(forksafe::EngineOptionPrefix) + ".";
   for (const auto &[Key, Value] : Config.CheckOptions) {
     if (Key.rfind("forksafe-", 0) != 0)
       continue; // another tool's option in a shared .clang-tidy
-    if (Key.rfind(OptionPrefix, 0) != 0)
+    if (Key.rfind(Prefix, 0) != 0)
       return usage("unknown check option '" + Key + "' (options are named " +
-                   OptionPrefix + "<Option>)");
-    std::string Name = Key.substr(strlen(OptionPrefix));
-    if (Name == "LocalHandles") {
-      if (LocalHandles.getNumOccurrences())
-        continue;
-      if (!parseBool(Value, O.LocalHandles))
-        return usage("check option '" + Key + "' must be true or false");
-    } else if (Name == "ReportLatent") {
-      if (ReportLatent.getNumOccurrences())
-        continue;
-      if (!parseBool(Value, O.ReportLatent))
-        return usage("check option '" + Key + "' must be true or false");
-    } else if (Name == "ExtraForkFunctions") {
-      O.ExtraForkFunctions = splitList(Value);
-    } else if (Name == "LazyHandleStyle") {
-      if (!forksafe::parseLazyHandleStyle(Value, O.LazyStyle))
-        return usage("check option '" + Key +
-                     "' must be per_process, function or none");
-    } else if (Name == "RuleFiles") {
-      for (const std::string &R : splitList(Value))
-        O.RulePaths.insert(O.RulePaths.begin(), R);
-    } else if (Name == "DefaultRules") { // the plugin's --no-default-rules
-      bool Use = true;
-      if (!parseBool(Value, Use))
-        return usage("check option '" + Key + "' must be true or false");
-      if (!NoDefaultRules.getNumOccurrences())
-        O.NoDefaultRules = !Use;
-    } else if (Name == "ProgramFacts") {
-      // clang-tidy plugin only: the CLI links every unit itself.
-    } else {
-      return usage("unknown check option '" + Key +
-                   "' (known: LocalHandles, ReportLatent, ExtraForkFunctions, "
-                   "RuleFiles, LazyHandleStyle, DefaultRules, ProgramFacts)");
-    }
+                   Prefix + "<Option>)");
+    std::string Name = Key.substr(Prefix.size()), Error;
+    if (!forksafe::engineOption(Name))
+      return usage("unknown check option '" + Key + "' (known: " +
+                   forksafe::engineOptionNames() + ")");
+    if (!O.Engine.set(Name, Value, Error))
+      return usage("check option '" + Key + "' " + Error);
   }
+  if (LocalHandles.getNumOccurrences())
+    O.Engine.LocalHandles = LocalHandles;
+  if (ReportLatent.getNumOccurrences())
+    O.Engine.ReportLatent = ReportLatent;
+  if (NoDefaultRules)
+    O.Engine.DefaultRules = false;
+  O.Engine.RuleFiles.insert(O.Engine.RuleFiles.end(), RulePaths.begin(),
+                            RulePaths.end());
 
   if (Format == "text")
     O.OutputFormat = CliOptions::Text;
@@ -370,10 +319,7 @@ int parseCommandLine(int argc, const char **argv, CliOptions &O,
   forksafe::CheckFilter Filter(O.Checks);
   for (const std::string &Unknown : Filter.unknownNames())
     return usage("unknown check '" + Unknown + "' in --checks (see --list-checks)");
-  bool AnyEnabled = false;
-  for (const forksafe::CheckInfo &C : forksafe::allChecks())
-    AnyEnabled |= Filter.enabled(C.Name);
-  if (!AnyEnabled && !O.ListChecks)
+  if (!Filter.selection().any() && !O.ListChecks)
     return usage("no checks enabled by --checks='" + O.Checks + "'" +
                  (O.ConfigSource.empty() ? "" : " (configuration: " +
                                                     O.ConfigSource + ")"));

@@ -2,7 +2,7 @@
 /// The command line of the forksafe tool, parsed and validated.
 #pragma once
 
-#include "forksafe/FixIts.h"
+#include "forksafe/Session.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 
@@ -18,8 +18,6 @@ struct CliOptions {
   std::string BuildPath;
   std::string Checks = "forksafe-*";
   bool ListChecks = false;
-  std::vector<std::string> RulePaths;
-  bool NoDefaultRules = false;
   unsigned Jobs = 0;
   bool Quiet = false, Verbose = false;
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
@@ -28,12 +26,10 @@ struct CliOptions {
   std::string FactsDir;  // extract: where facts go
   unsigned ShardIndex = 1, ShardCount = 1;
   unsigned TuTimeout = 0;
-  // Check options (CheckOptions in .clang-tidy, key prefix
-  // 'forksafe-inherited-handle.'); shared by both checks: one engine.
-  bool LocalHandles = true;
-  bool ReportLatent = false; // findings that rest on an indirect call's choice
-  std::vector<std::string> ExtraForkFunctions;
-  forksafe::LazyHandleStyle LazyStyle = forksafe::LazyHandleStyle::PerProcess;
+  // The engine's options (CheckOptions in .clang-tidy, key prefix
+  // 'forksafe-inherited-handle.', then the command line's --rules,
+  // --no-default-rules, --local-handles, --report-latent on top).
+  forksafe::EngineSettings Engine;
   // Output.
   enum Format { Text, Json, Sarif, CodeClimate } OutputFormat = Text;
   std::string OutputFile;         // empty: stdout

@@ -2,6 +2,7 @@
 /// The whole-program flow analysis behind the forksafe-* checks.
 #pragma once
 
+#include "forksafe/Checks.h"
 #include "forksafe/Finding.h"
 #include "forksafe/Program.h"
 #include "forksafe/Rules.h"
@@ -9,14 +10,6 @@
 #include <vector>
 
 namespace forksafe {
-
-struct CheckSelection {
-  bool InheritedHandle = true;      // forksafe-inherited-handle
-  bool InheritedHandleClose = true; // forksafe-inherited-handle-close
-  /// Also report latent findings: those whose every path needs an indirect
-  /// call to pick one of several functions (or one resolved by its type).
-  bool Latent = false;
-};
 
 /// Finds handles live at a fork and then used (or harmfully closed) in the
 /// child. At most one finding per handle and check, sorted; NOLINT at the

@@ -181,7 +181,9 @@ Finding buildFinding(const ProgramContext &C, const Target &H,
   Finding F;
   if (!Best || (isLatent(Best->Assumed) && !C.Checks.Latent))
     return F;
-  F.Check = Close ? "forksafe-inherited-handle-close" : "forksafe-inherited-handle";
+  F.Check = checkInfo(Close ? CheckId::InheritedHandleClose
+                            : CheckId::InheritedHandle)
+                .Name;
   F.Loc = H.Info->Loc;
   F.HandleKey = H.Info->Key;
   F.HandleName = H.Info->Name;
@@ -228,12 +230,12 @@ Finding buildFinding(const ProgramContext &C, const Target &H,
 }
 
 std::vector<Finding> analyseHandle(const ProgramContext &C, const Target &H) {
-  const std::string UseCheck = "forksafe-inherited-handle";
-  const std::string CloseCheck = "forksafe-inherited-handle-close";
-  bool WantUse =
-      C.Checks.InheritedHandle && !nolintSilences(H.Info->Nolint, UseCheck);
-  bool WantClose = C.Checks.InheritedHandleClose &&
-                   !nolintSilences(H.Info->Nolint, CloseCheck);
+  auto wanted = [&](CheckId Id) {
+    return C.Checks.enabled(Id) &&
+           !nolintSilences(H.Info->Nolint, checkInfo(Id).Name);
+  };
+  bool WantUse = wanted(CheckId::InheritedHandle);
+  bool WantClose = wanted(CheckId::InheritedHandleClose);
   if (!WantUse && !WantClose)
     return {};
   HandleAnalysis A(C.P, C.G, C.Rel, H);

@@ -5,6 +5,7 @@
 // only when every piece of it is known to be safe as text; the pieces come
 // from the per-unit facts (LazyVars, HookBodies), the decision from the
 // finding and the program.
+#include "forksafe/Checks.h"
 #include "forksafe/FixIts.h"
 #include "forksafe/StableSort.h"
 
@@ -39,7 +40,6 @@ const char *lazyHandleStyleName(LazyHandleStyle S) {
 
 namespace {
 
-const char *const UseCheck = "forksafe-inherited-handle";
 
 /// Whether L lies in [B, E] (same file; E is the last character).
 bool within(const Location &L, const Location &B, const Location &E) {
@@ -94,7 +94,7 @@ public:
   }
 
   void attach(Finding &F) {
-    if (F.Check != UseCheck)
+    if (F.Check != checkInfo(CheckId::InheritedHandle).Name)
       return;
     auto H = P.Handles.find(F.HandleKey);
     if (H == P.Handles.end())

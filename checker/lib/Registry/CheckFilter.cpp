@@ -1,23 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
+// Check-glob filtering as clang-tidy does it, and NOLINT globs.
 #include "forksafe/Checks.h"
 
 #include <sstream>
 
 namespace forksafe {
-
-const std::vector<CheckInfo> &allChecks() {
-  static const std::vector<CheckInfo> Checks = {
-      {"forksafe-inherited-handle",
-       "Finds a database or other fork-unsafe handle that is live when the "
-       "process forks and is then used in the child process."},
-      {"forksafe-inherited-handle-close",
-       "Finds an inherited handle that the child process closes in a way that "
-       "harms the parent: a quit message on the shared connection, a hang, "
-       "or files deleted, also through a static object's destructor at "
-       "exit()."},
-  };
-  return Checks;
-}
 
 bool globMatches(const std::string &Glob, const std::string &Name) {
   // Iterative '*' matching.
@@ -65,6 +52,13 @@ bool CheckFilter::enabled(const std::string &Check) const {
   return On;
 }
 
+CheckSelection CheckFilter::selection() const {
+  CheckSelection S;
+  for (const CheckInfo &C : allChecks())
+    S.set(C.Id, enabled(C.Name));
+  return S;
+}
+
 std::vector<std::string> CheckFilter::unknownNames() const {
   std::vector<std::string> Unknown;
   for (const auto &[Positive, Glob] : Globs) {
@@ -72,10 +66,7 @@ std::vector<std::string> CheckFilter::unknownNames() const {
     // checked.
     if (Glob.find('*') != std::string::npos || Glob.rfind("forksafe", 0) != 0)
       continue;
-    bool Known = false;
-    for (const CheckInfo &C : allChecks())
-      Known |= Glob == C.Name;
-    if (!Known)
+    if (!checkNamed(Glob))
       Unknown.push_back(Glob);
   }
   return Unknown;
