@@ -283,7 +283,11 @@ int report(const CliOptions &O, const Session &S, std::vector<TUFacts> Facts,
   AnalysisResult Analysis = S.analyse(
       std::move(Facts), CheckFilter(O.Checks).selection(),
       O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency()),
-      [&](const std::string &Phase) { verbose(O, Phase); });
+      [&, Start = std::chrono::steady_clock::now()](
+          const std::string &Phase) mutable {
+        verbose(O, Phase + " in " + secondsSince(Start));
+        Start = std::chrono::steady_clock::now();
+      });
   for (const std::string &W : Analysis.Warnings)
     errs() << "forksafe: warning: " << W << "\n";
   std::vector<Finding> &All = Analysis.Findings;

@@ -89,7 +89,8 @@ public:
 
   /// Links Units as one program and reports the findings of the checks in
   /// Checks (ReportLatent decides Checks.Latent), with fix-its. OnPhase, if
-  /// set, hears "linked ..."/"analysed ..." after each phase.
+  /// set, hears "linked N functions" and "analysed N handles" as each phase
+  /// ends (the CLI's --verbose times them).
   AnalysisResult
   analyse(std::vector<TUFacts> Units, CheckSelection Checks, unsigned Jobs,
           const std::function<void(const std::string &)> &OnPhase = {}) const;

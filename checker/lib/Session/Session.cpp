@@ -6,26 +6,10 @@
 #include "forksafe/Analysis.h"
 #include "forksafe/Program.h"
 
-#include <chrono>
-#include <cstdio>
-#include <sys/resource.h>
 
 namespace forksafe {
 
 namespace {
-
-/// Wall seconds since Start and the peak RSS so far.
-std::string secondsSince(std::chrono::steady_clock::time_point Start) {
-  struct rusage Usage = {};
-  getrusage(RUSAGE_SELF, &Usage);
-  char Buf[64];
-  snprintf(Buf, sizeof Buf, "%.2f s (peak RSS %ld MiB)",
-           std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                         Start)
-               .count(),
-           Usage.ru_maxrss / 1024);
-  return Buf;
-}
 
 /// Two mains are two programs: linked as one, the second's code would be
 /// mixed with the first's and its main never run. One line, however many.
@@ -84,17 +68,13 @@ Session::analyse(std::vector<TUFacts> Units, CheckSelection Checks,
       OnPhase(Message);
   };
   AnalysisResult R;
-  auto Start = std::chrono::steady_clock::now();
   Program P = link(std::move(Units));
-  phase("linked " + std::to_string(P.ById.size()) + " functions in " +
-        secondsSince(Start));
+  phase("linked " + std::to_string(P.ById.size()) + " functions");
   if (!P.OtherMains.empty())
     R.Warnings.push_back(severalMainsWarning(P));
-  Start = std::chrono::steady_clock::now();
   Checks.Latent = Settings.ReportLatent;
   R.Findings = findHandleFindings(P, Rules, Checks, Jobs);
-  phase("analysed " + std::to_string(P.Handles.size()) + " handles in " +
-        secondsSince(Start));
+  phase("analysed " + std::to_string(P.Handles.size()) + " handles");
   FixOptions Fixes;
   Fixes.Lazy = Settings.Lazy;
   attachFixIts(P, Rules, Fixes, R.Findings);
