@@ -8,7 +8,7 @@
 #include "Options.h"
 #include "Progress.h"
 
-#include "Fixes.h"
+#include "FixItOutput.h"
 
 #include "forksafe/Analysis.h"
 #include "forksafe/Baseline.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "Fixes.h"
+#include "FixItOutput.h"
 
 #include "forksafe/StableSort.h"
 
