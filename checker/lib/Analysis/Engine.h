@@ -64,6 +64,11 @@ struct Summary {
   std::vector<Pending> Findings;
 };
 
+/// Adds X to S's exit cases: joined with one of the same values and returned
+/// value, else kept apart up to a bound per kind (child or not, handle
+/// facts), beyond which it merges into the closest one.
+void joinExit(Summary &S, ExitCase &&X);
+
 class HandleAnalysis {
 public:
   HandleAnalysis(const Program &P, const FlowGraph &G, const Relevance &Rel,
