@@ -232,4 +232,16 @@ private:
   HState &H;
 };
 
+/// The link a witness gets where it passes through a call: a given note,
+/// or the call site's (written only if the witness becomes a finding).
+struct HandleAnalysis::Via {
+  Via(const Note *N = nullptr) : N(N) {}
+  Via(const Event &E, bool InChild, bool Typed)
+      : E(&E), InChild(InChild), Typed(Typed) {}
+  explicit operator bool() const { return N || E; }
+  const Note *N = nullptr;
+  const Event *E = nullptr;
+  bool InChild = false, Typed = false;
+};
+
 } // namespace forksafe
