@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The intraprocedural half of the engine (Engine.h): one function's blocks
 // to a fixpoint over disjunctive states, branches decided or narrowed by
-// values, the transfer of handle events and stores. Calls, forks and entry
-// points are in Calls.cpp.
+// values, summaries memoised per input context. Joins are in Joins.cpp, the
+// transfer of events in Transfer.cpp, calls in Calls.cpp, forks in
+// Forks.cpp, entry points in EntryPoints.cpp, the trace in EngineTrace.cpp.
 #include "Engine.h"
 
 #include "ValueEval.h"
