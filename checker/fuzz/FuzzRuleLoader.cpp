@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Fuzz target: the rule-file loader (RuleLoader.cpp, PositionedJson.cpp).
+// Fuzz target: the rule-file loader (checker/lib/Rules).
 // Rule files come from --rules and from a project's .clang-tidy
 // (RuleFiles), so they are input like any other. Beyond "no crash, no UB,
 // no leak" it checks what the loader promises:

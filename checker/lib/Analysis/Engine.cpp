@@ -1,25 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // The intraprocedural half of the engine (Engine.h): one function's blocks
 // to a fixpoint over disjunctive states, branches decided or narrowed by
-// values, the transfer of handle events and stores. Calls, forks and entry
-// points are in Calls.cpp.
+// values, summaries memoised per input context. Joins are in Joins.cpp, the
+// transfer of events in Transfer.cpp, calls in Calls.cpp, forks in
+// Forks.cpp, entry points in EntryPoints.cpp, the trace in EngineTrace.cpp.
 #include "Engine.h"
 
 #include "ValueEval.h"
 
-#include "llvm/ADT/StringRef.h"
-
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 
 namespace forksafe {
 
 namespace {
-/// Disjuncts kept apart per kind (child or not) at a program point before
-/// they are merged into one; exit cases kept apart per function.
-constexpr size_t MaxDisjuncts = 4;
-constexpr size_t MaxExitCases = 6;
 /// Visits of a block after which joins widen (loops that count end).
 constexpr uint16_t WidenAfter = 3;
 /// Input contexts per function and handle facts analysed apart.
@@ -208,147 +202,7 @@ bool HandleAnalysis::skippable(const FlowGraph::Event &E, const Bindings &B,
   return true;
 }
 
-// --- Joins -----------------------------------------------------------------
-
-namespace {
-/// How much two disjuncts agree: merging the closest loses the least (a
-/// loop counter, not the flag that decided whether the handle exists).
-unsigned closeness(const Disjunct &A, const Disjunct &B) {
-  unsigned Score = A.H.flags() == B.H.flags() ? 1000 : 0;
-  for (const Env::Entry &E : A.V)
-    if (const AbsVal *V = B.V.find(E.first); V && *V == E.second)
-      ++Score;
-  return Score;
-}
-
-void joinExit(Summary &S, ExitCase &&X) {
-  // The bound is per kind (child or not, handle facts): beyond it, the
-  // newcomer merges into the closest exit of its kind, the same returned
-  // value first. A hook's error return with the handle open never merges
-  // into its success with the handle closed.
-  ExitCase *SameKind = nullptr;
-  unsigned Best = 0;
-  size_t Count = 0;
-  for (ExitCase &E : S.Exits) {
-    if (E.D.Child != X.D.Child)
-      continue;
-    if (E.D.V == X.D.V && E.Ret == X.Ret) {
-      E.D.H.join(X.D.H);
-      E.D.Assumed = std::min(E.D.Assumed, X.D.Assumed);
-      return;
-    }
-    if (E.D.H.flags() != X.D.H.flags())
-      continue;
-    unsigned Score = closeness(E.D, X.D) + (E.Ret == X.Ret ? 500 : 0);
-    if (!SameKind || Score > Best) {
-      SameKind = &E;
-      Best = Score;
-    }
-    ++Count;
-  }
-  if (Count < MaxExitCases) {
-    S.Exits.push_back(std::move(X));
-    return;
-  }
-  SameKind->D.V.join(X.D.V, false);
-  SameKind->D.H.join(X.D.H);
-  SameKind->Ret = SameKind->Ret.join(X.Ret);
-  SameKind->D.Assumed = std::min(SameKind->D.Assumed, X.D.Assumed);
-}
-} // namespace
-
-bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
-  Disjunct *SameKind = nullptr;
-  unsigned Best = 0;
-  size_t Count = 0;
-  for (Disjunct &E : Dst) {
-    if (E.Child != N.Child)
-      continue;
-    if (E.V == N.V) {
-      bool Changed = E.H.join(N.H);
-      if (N.Assumed < E.Assumed) {
-        E.Assumed = N.Assumed;
-        Changed = true;
-      }
-      return Changed;
-    }
-    if (N.H.leq(E.H) && N.V.leq(E.V) && E.Assumed <= N.Assumed)
-      return false; // nothing new
-    unsigned Score = closeness(E, N);
-    if (!SameKind || Score > Best) {
-      SameKind = &E;
-      Best = Score;
-    }
-    ++Count;
-  }
-  if (Count < MaxDisjuncts) {
-    Dst.push_back(std::move(N));
-    return true;
-  }
-  if (SameKind->H.flags() != N.H.flags()) {
-    // No disjunct holds what the newcomer holds of the handle: rather than
-    // mix "connected" with "not connected", make room by merging the two
-    // closest that agree on the handle (they differ in values only).
-    Disjunct *Into = nullptr, *From = nullptr;
-    unsigned PairBest = 0;
-    for (size_t I = 0; I < Dst.size(); ++I)
-      for (size_t J = I + 1; J < Dst.size(); ++J) {
-        Disjunct &A = Dst[I], &B = Dst[J];
-        if (A.Child != N.Child || B.Child != N.Child ||
-            A.H.flags() != B.H.flags())
-          continue;
-        unsigned Score = closeness(A, B);
-        if (!Into || Score > PairBest) {
-          Into = &A;
-          From = &B;
-          PairBest = Score;
-        }
-      }
-    if (Into) {
-      Into->V.join(From->V, Widen);
-      Into->H.join(From->H);
-      Into->Assumed = std::min(Into->Assumed, From->Assumed);
-      *From = std::move(N);
-      return true;
-    }
-  }
-  bool Changed = SameKind->V.join(N.V, Widen);
-  Changed |= SameKind->H.join(N.H);
-  SameKind->Assumed = std::min(SameKind->Assumed, N.Assumed);
-  return Changed;
-}
-
-
 // --- One function ------------------------------------------------------------
-
-namespace {
-std::string show(const AbsVal &V) {
-  if (V.Lo == AbsVal::Min && V.Hi == AbsVal::Max)
-    return V.NonZero ? "!0" : "?";
-  if (V.Lo == V.Hi)
-    return std::to_string(V.Lo);
-  return "[" + (V.Lo == AbsVal::Min ? std::string("-inf") : std::to_string(V.Lo)) +
-         "," + (V.Hi == AbsVal::Max ? std::string("inf") : std::to_string(V.Hi)) +
-         "]" + (V.NonZero ? "!0" : "");
-}
-/// 'p12:name.path': the place's number and, for tracing, its name (the
-/// USR's last component).
-std::string show(const FlowGraph &G, const Env &E) {
-  std::string S = "{";
-  for (const Env::Entry &X : E) {
-    const HandleRef &R = *G.place(X.first).Ref;
-    llvm::StringRef Name = R.Var;
-    Name = Name.substr(0, Name.find("@tu@"));
-    Name = Name.substr(Name.rfind('@') + 1);
-    std::string Label = R.Kind == HandleRef::Param
-                            ? "arg" + std::to_string(R.ParamIndex)
-                            : Name.str();
-    S += (S.size() > 1 ? " p" : "p") + std::to_string(X.first) + ":" + Label +
-         R.Path + "=" + show(X.second);
-  }
-  return S + "}";
-}
-} // namespace
 
 namespace {
 /// Which functions an input passes, as one number (0: none).
@@ -360,39 +214,6 @@ uint64_t callbackKey(const Env &In) {
   return H;
 }
 } // namespace
-
-// FORKSAFE_TRACE=<handle name>: every summary of that handle's analysis on
-// stderr (debugging the engine; docs/engine.md).
-void HandleAnalysis::trace(const Function &F, int Flags, const Env &In,
-                           const Summary &Out) const {
-  std::string S = "trace " + H.Info->Name + ": " + F.Name + " flags=" +
-                  std::to_string(Flags) + " in=" + show(G, In) + " ->";
-  if (Out.Exits.empty())
-    S += " no return";
-  for (const ExitCase &X : Out.Exits)
-    S += std::string(" [") + (X.D.Child ? "child " : "") + "h=" +
-         std::to_string(X.D.H.flags()) + " ret=" + show(X.Ret) +
-         " v=" + show(G, X.D.V) + " assumed=" + std::to_string(X.D.Assumed) + "]";
-  S += " findings=" + std::to_string(Out.Findings.size()) + "\n";
-  std::fputs(S.c_str(), stderr);
-}
-
-// FORKSAFE_TRACE_BLOCKS=<function>: with FORKSAFE_TRACE, the disjuncts at
-// each block of that function as it is visited.
-void HandleAnalysis::traceBlock(const Function &F, unsigned BId,
-                                const State &S) const {
-  std::string Out = "  block " + std::to_string(BId);
-  for (const Event &E : F.Blocks[BId].Events) {
-    Out += " line " + std::to_string(E.Loc.Line);
-    break;
-  }
-  for (const Disjunct &D : S)
-    Out += std::string(" [") + (D.Child ? "child " : "") +
-           "h=" + std::to_string(D.H.flags()) + " v=" + show(G, D.V) +
-           " assumed=" + std::to_string(D.Assumed) + "]";
-  Out += "\n";
-  std::fputs(Out.c_str(), stderr);
-}
 
 const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
                                        const Bindings &B, const Env &InArg) {
@@ -642,134 +463,6 @@ void HandleAnalysis::branch(const FlowGraph::Block &GB, const Disjunct &D,
   }
   if (Feasible && !Decided)
     Out.Assumed = addAssumed(Out.Assumed, 1);
-}
-
-// --- Events ------------------------------------------------------------------
-
-void HandleAnalysis::transfer(const Event &E, const FlowGraph::Event &GE,
-                              const Bindings &B, State &S,
-                              std::vector<Pending> &Found) {
-  switch (E.Kind) {
-  case EventKind::Create:
-  case EventKind::Connect:
-  case EventKind::Reset: {
-    if (E.Once) { // a static local's initialiser: once per process tree
-      bool Initialised = false;
-      for (const Disjunct &D : S)
-        Initialised |= D.H.L || D.H.I;
-      if (Initialised) {
-        for (Disjunct &D : S)
-          if (!D.H.L && !D.H.I)
-            D.H.L = LiveW{false, Mem.single(Recipe::OnceMade, E)};
-        return;
-      }
-    }
-    Chain N = Mem.single(Recipe::Made, E);
-    for (Disjunct &D : S)
-      D.H = HState{LiveW{false, N}, std::nullopt};
-    return;
-  }
-  case EventKind::Close:
-    for (Disjunct &D : S) {
-      if (D.H.I && E.HarmfulClose) {
-        Pending Pd;
-        Pd.I = *D.H.I;
-        Pd.Use = Mem.single(Recipe::Closed, E);
-        Pd.Close = true;
-        Pd.Harm = E.Harm;
-        Pd.Assumed = D.Assumed;
-        addFinding(Found, Pd);
-      }
-      D.H = HState();
-    }
-    return;
-  case EventKind::Init:
-  case EventKind::Kill:
-    for (Disjunct &D : S)
-      D.H = HState();
-    return;
-  case EventKind::Use:
-    for (Disjunct &D : S) {
-      if (D.H.I) {
-        Pending Pd;
-        Pd.I = *D.H.I;
-        Pd.Use = Mem.single(Recipe::Used, E);
-        Pd.Assumed = D.Assumed;
-        addFinding(Found, Pd);
-      } else if (E.Connects && !D.H.L) { // a lazy handle's first use
-        D.H.L = LiveW{false, Mem.single(Recipe::FirstUse, E)};
-      }
-    }
-    return;
-  case EventKind::Assign:
-    for (Disjunct &D : S) {
-      Oracle O(*this, B, D.H);
-      AbsVal V = evaluate(G.expr(GE.Value), D.V, O);
-      D.V.set(GE.Dst, V);
-    }
-    return;
-  case EventKind::Exit: {
-    // Only an inherited handle's destructor can do harm (and the note is
-    // only written then).
-    bool AnyInherited = std::any_of(S.begin(), S.end(),
-                                    [](const Disjunct &D) { return bool(D.H.I); });
-    if (E.Exit == ExitKind::Exit && AnyInherited) {
-      Note Exit;
-      Exit.What = Note::ChildCall;
-      Exit.Loc = E.Loc;
-      Exit.Message = E.Api + "() runs the destructors of static objects here";
-      if (E.Api == "exit") { // _Exit (C99 <stdlib.h>) runs none
-        Exit.FixFrom = "exit";
-        Exit.FixTo = "_Exit";
-      }
-      const Note *AtExit = Mem.add(std::move(Exit));
-      for (const Disjunct &D : S)
-        if (D.H.I) {
-          std::vector<Pending> Dtor;
-          runStaticDestructors(D.H, AtExit, Dtor);
-          for (Pending &Pd : Dtor) {
-            Pd.Assumed = addAssumed(uint16_t(Pd.Assumed), D.Assumed);
-            addFinding(Found, std::move(Pd));
-          }
-        }
-    }
-    S.clear();
-    return;
-  }
-  case EventKind::Fork:
-    applyFork(E, GE, B, S, Found);
-    return;
-  case EventKind::Call:
-    applyCall(E, GE, B, S, Found);
-    return;
-  case EventKind::AtFork:
-    return;
-  }
-}
-
-void HandleAnalysis::addFinding(std::vector<Pending> &Out, Pending Pd) const {
-  // The best witness per inherited-from-above or not, per check and per
-  // fork site (a few: the others are named in notes).
-  constexpr size_t MaxSites = 4;
-  std::optional<Location> Site = forkSiteOf(Pd);
-  size_t Same = 0;
-  Pending *Worst = nullptr;
-  for (Pending &Q : Out) {
-    if (Q.I.FromInput != Pd.I.FromInput || Q.Close != Pd.Close)
-      continue;
-    if (forkSiteOf(Q) == Site) {
-      if (betterPending(Pd, Q))
-        Q = std::move(Pd);
-      return;
-    }
-    ++Same;
-    if (!Worst || betterPending(*Worst, Q))
-      Worst = &Q;
-  }
-  if (Same < MaxSites)
-    Out.push_back(std::move(Pd));
-  else if (betterPending(Pd, *Worst))
-    *Worst = std::move(Pd);
 }
 
 } // namespace forksafe

@@ -64,6 +64,11 @@ struct Summary {
   std::vector<Pending> Findings;
 };
 
+/// Adds X to S's exit cases: joined with one of the same values and returned
+/// value, else kept apart up to a bound per kind (child or not, handle
+/// facts), beyond which it merges into the closest one.
+void joinExit(Summary &S, ExitCase &&X);
+
 class HandleAnalysis {
 public:
   HandleAnalysis(const Program &P, const FlowGraph &G, const Relevance &Rel,
@@ -225,6 +230,18 @@ private:
   const HandleAnalysis &A;
   const Bindings &B;
   HState &H;
+};
+
+/// The link a witness gets where it passes through a call: a given note,
+/// or the call site's (written only if the witness becomes a finding).
+struct HandleAnalysis::Via {
+  Via(const Note *N = nullptr) : N(N) {}
+  Via(const Event &E, bool InChild, bool Typed)
+      : E(&E), InChild(InChild), Typed(Typed) {}
+  explicit operator bool() const { return N || E; }
+  const Note *N = nullptr;
+  const Event *E = nullptr;
+  bool InChild = false, Typed = false;
 };
 
 } // namespace forksafe

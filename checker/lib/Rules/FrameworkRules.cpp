@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+// Parses a framework rule file: the hooks that run before and after the fork.
+#include "RuleValidator.h"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace forksafe {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::optional<HookRole> parseHookRole(const std::string &S) {
+  if (S == "prefork")
+    return HookRole::PreFork;
+  if (S == "postfork")
+    return HookRole::PostFork;
+  if (S == "request")
+    return HookRole::Request;
+  return std::nullopt;
+}
+
+} // namespace
+
+/// A framework rule file: which module hooks run before or after the fork.
+void loadFramework(const std::string &Path, const PositionedJson &Doc,
+                   RuleSet &Rules, std::vector<RuleError> &Errors) {
+  RuleValidator V(Path, Doc, Errors);
+  const json &Root = Doc.Value;
+  size_t Before = Errors.size();
+  // 'extends': a project adds hooks to a framework loaded before it (its
+  // own helpers that nginx's init_module calls, say); they join that
+  // framework's model, name and remedy.
+  bool Extends = Root.is_object() && Root.contains("extends");
+  V.checkKeys(Root, "",
+              {"framework", "extends", "name", "source", "remedy", "hooks"},
+              Extends ? std::set<std::string>{"framework", "source", "hooks"}
+                      : std::set<std::string>{"framework", "name", "source",
+                                                 "remedy", "hooks"});
+  FrameworkRule F;
+  F.File = Path;
+  V.string(Root, "", "framework", F.Name, true);
+  V.string(Root, "", "name", F.DisplayName, !Extends);
+  V.string(Root, "", "remedy", F.Remedy, !Extends);
+  if (Root.contains("source"))
+    V.source(Root, "", F.Source);
+  if (!F.Name.empty() && Rules.framework(F.Name))
+    V.error("/framework", "framework '" + F.Name + "' is already defined in " +
+                              Rules.framework(F.Name)->File);
+  std::string HooksOf = F.Name;
+  if (Extends && V.string(Root, "", "extends", HooksOf, true)) {
+    if (const FrameworkRule *Base = Rules.framework(HooksOf)) {
+      if (F.DisplayName.empty())
+        F.DisplayName = Base->DisplayName;
+      if (F.Remedy.empty())
+        F.Remedy = Base->Remedy;
+    } else {
+      V.error("/extends", "key 'extends' names framework '" + HooksOf +
+                              "', which is not loaded (load its rule file "
+                              "first)");
+    }
+  }
+  std::vector<HookRule> Hooks;
+  const json *Hs = Root.contains("hooks") ? &Root["hooks"] : nullptr;
+  if (Hs && (!Hs->is_array() || Hs->empty()))
+    V.error("/hooks", "key 'hooks' must be a non-empty array");
+  for (size_t I = 0; Hs && Hs->is_array() && I < Hs->size(); ++I) {
+    std::string P = "/hooks/" + std::to_string(I);
+    const json &H = (*Hs)[I];
+    if (!H.is_object()) {
+      V.error(P, V.where(P) + " must be an object");
+      continue;
+    }
+    V.checkKeys(H, P,
+                {"role", "struct", "field", "struct-has", "field-type",
+                 "register", "register-arg", "function", "function-prefix",
+                 "function-type", "annotation", "master-args", "worker-args",
+                 "aborts-if-returns", "note", "source"},
+                {"role", "note", "source"});
+    HookRule HR;
+    HR.Framework = HooksOf;
+    std::string Role;
+    if (V.string(H, P, "role", Role, true) && !Role.empty()) {
+      if (auto R = parseHookRole(Role))
+        HR.Role = *R;
+      else
+        V.error(P + "/role", "key 'role' in " + V.where(P) +
+                                 " must be one of prefork, postfork, request "
+                                 "(got '" + Role + "')");
+    }
+    V.string(H, P, "struct", HR.Struct, false);
+    V.string(H, P, "field", HR.Field, false);
+    V.string(H, P, "field-type", HR.FieldType, false);
+    V.string(H, P, "register", HR.Register, false);
+    V.string(H, P, "function", HR.Function, false);
+    V.string(H, P, "function-prefix", HR.FunctionPrefix, false);
+    V.string(H, P, "annotation", HR.Annotation, false);
+    V.string(H, P, "function-type", HR.FunctionType, false);
+    if (H.contains("struct-has")) {
+      const json &A = H["struct-has"];
+      bool Ok = A.is_array() && !A.empty();
+      for (const json &X : A)
+        Ok &= X.is_string() && !X.get<std::string>().empty();
+      if (!Ok)
+        V.error(P + "/struct-has", "key 'struct-has' in " + V.where(P) +
+                                       " must be a non-empty list of field "
+                                       "names");
+      else if (HR.Struct.empty() || HR.Field.empty())
+        V.error(P + "/struct-has", "key 'struct-has' in " + V.where(P) +
+                                       " needs 'struct' and 'field'");
+      else
+        HR.StructHas = A.get<std::vector<std::string>>();
+    }
+    V.string(H, P, "note", HR.Note, true);
+    if (H.contains("source"))
+      V.source(H, P, HR.Source);
+    if (H.contains("register-arg")) {
+      if (!isArgIndex(H["register-arg"]))
+        V.error(P + "/register-arg", "key 'register-arg' in " + V.where(P) +
+                                         " must be an argument index");
+      else
+        HR.RegisterArg = H["register-arg"].get<int>();
+    }
+    for (const char *Key : {"master-args", "worker-args"}) {
+      if (!H.contains(Key))
+        continue;
+      const json &A = H[Key];
+      bool Ok = A.is_array();
+      for (const json &X : A)
+        Ok &= X.is_number_integer();
+      if (!Ok) {
+        V.error(P + "/" + Key, std::string("key '") + Key + "' in " +
+                                   V.where(P) + " must be a list of integers");
+        continue;
+      }
+      bool Master = std::string(Key) == "master-args";
+      // A worker's rank: for a post-fork hook its first argument there, for
+      // a request hook the rank the post-fork hooks get in its process.
+      if (HR.Role != HookRole::PostFork &&
+          (Master || HR.Role != HookRole::Request)) {
+        V.error(P + "/" + Key, std::string("key '") + Key + "' in " +
+                                   V.where(P) + " is only for " +
+                                   (Master ? "postfork hooks"
+                                           : "postfork and request hooks"));
+        continue;
+      }
+      (Master ? HR.MasterArgs : HR.WorkerArgs) = A.get<std::vector<int64_t>>();
+    }
+    if (V.string(H, P, "aborts-if-returns", HR.AbortsIfReturns, false) &&
+        !HR.AbortsIfReturns.empty()) {
+      if (HR.AbortsIfReturns != "negative" && HR.AbortsIfReturns != "nonzero")
+        V.error(P + "/aborts-if-returns",
+                "key 'aborts-if-returns' in " + V.where(P) +
+                    " must be one of negative, nonzero (got '" +
+                    HR.AbortsIfReturns + "')");
+      else if (HR.Role != HookRole::PreFork)
+        V.error(P + "/aborts-if-returns",
+                "key 'aborts-if-returns' in " + V.where(P) +
+                    " is only for prefork hooks");
+    }
+    int Ways = (!HR.Field.empty() && !HR.Struct.empty()) + !HR.FieldType.empty() +
+               !HR.Register.empty() + !HR.Function.empty() +
+               !HR.FunctionPrefix.empty() + !HR.Annotation.empty() +
+               !HR.FunctionType.empty();
+    if (Ways != 1)
+      V.error(P, V.where(P) + " needs exactly one of struct+field, "
+                              "field-type, register, function, "
+                              "function-prefix, function-type, annotation");
+    Hooks.push_back(HR);
+  }
+  if (Errors.size() != Before)
+    return;
+  Rules.Frameworks.push_back(F);
+  Rules.Hooks.insert(Rules.Hooks.end(), Hooks.begin(), Hooks.end());
+}
+
+} // namespace forksafe
