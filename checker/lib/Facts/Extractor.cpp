@@ -4,6 +4,7 @@
 // handle variables are recorded with their definition and NOLINT comments.
 #include "forksafe/Extract.h"
 
+#include "ConstantEval.h"
 #include "FdSets.h"
 #include "FixFacts.h"
 #include "HandleRefs.h"
@@ -573,8 +574,7 @@ public:
       SlotFunctionDecls.insert(F->getCanonicalDecl());
       return "&" + Usrs.of(F->getCanonicalDecl());
     }
-    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
-        Expr::NPCK_NotNull)
+    if (isNullConstant(E, Ctx))
       return "";
     if (isLoadedSymbol(E))
       return "&" + std::string(LoadedSymbolUsr); // a loaded module's code
@@ -778,14 +778,11 @@ public:
         GlobalInits[Key] = 0;
         return;
       }
-      Expr::EvalResult R;
       if (T->isPointerType()) {
-        if (Init->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
-            Expr::NPCK_NotNull)
+        if (isNullConstant(Init, Ctx))
           GlobalInits[Key] = 0;
-      } else if (!Init->isValueDependent() && Init->EvaluateAsInt(R, Ctx) &&
-                 R.Val.getInt().isRepresentableByInt64()) {
-        GlobalInits[Key] = R.Val.getInt().getExtValue();
+      } else if (std::optional<int64_t> V = constantInt(Init, Ctx)) {
+        GlobalInits[Key] = *V;
       }
       return;
     }
@@ -2006,13 +2003,12 @@ void FunctionExtractor::labelEdges(const CFGBlock &B, Block &Out) {
   if (!Cond.empty() && isa<SwitchStmt>(Term)) {
     for (const CFGBlock *To : Succs) {
       const auto *CS = To ? dyn_cast_or_null<CaseStmt>(To->getLabel()) : nullptr;
-      Expr::EvalResult R;
+      std::optional<int64_t> Label =
+          CS && !CS->getRHS() ? constantInt(CS->getLHS(), TU.Ctx) : std::nullopt;
       if (!CS) {
         add(To, Edge::Default);
-      } else if (!CS->getRHS() && !CS->getLHS()->isValueDependent() &&
-                 CS->getLHS()->EvaluateAsInt(R, TU.Ctx) &&
-                 R.Val.getInt().isRepresentableByInt64()) {
-        add(To, Edge::Case, {R.Val.getInt().getExtValue()});
+      } else if (Label) {
+        add(To, Edge::Case, {*Label});
       } else {
         add(To, Edge::Always); // 'case 1 ... 5:' (GNU): either way
       }
