@@ -5,11 +5,11 @@
 #include "forksafe/Extract.h"
 
 #include "ConstantEval.h"
+#include "ExtractContext.h"
 #include "FdSets.h"
 #include "FixFacts.h"
 #include "HandleRefs.h"
 #include "Hooks.h"
-#include "Nolint.h"
 #include "ProcessModel.h"
 #include "StaticTables.h"
 #include "ValueEncoder.h"
@@ -36,32 +36,6 @@ using namespace clang;
 namespace forksafe {
 namespace {
 
-class TUExtractor;
-
-/// A declaration's qualified name without template arguments, as rule files
-/// spell it: 'pqxx::transaction<>::transaction' -> 'pqxx::transaction::transaction'.
-std::string ruleName(const NamedDecl *D) {
-  std::string Q = D->getQualifiedNameAsString();
-  size_t Op = Q.find("operator");
-  std::string Out;
-  int Depth = 0;
-  for (size_t I = 0; I < Q.size(); ++I) {
-    if (I < Op || Op == std::string::npos) {
-      if (Q[I] == '<') {
-        ++Depth;
-        continue;
-      }
-      if (Q[I] == '>' && Depth > 0) {
-        --Depth;
-        continue;
-      }
-    }
-    if (Depth == 0)
-      Out += Q[I];
-  }
-  return Out;
-}
-
 std::string calleeNameOf(const FunctionDecl *FD) {
   return FD ? ruleName(FD) : "";
 }
@@ -69,7 +43,7 @@ std::string calleeNameOf(const FunctionDecl *FD) {
 /// Encodes one function body.
 class FunctionExtractor {
 public:
-  FunctionExtractor(TUExtractor &TU, const FunctionDecl *FD, Function &Out);
+  FunctionExtractor(ExtractContext &TU, const FunctionDecl *FD, Function &Out);
   void run(const Stmt *Body);
   /// Events of a global's dynamic initializer (no CFG: straight-line).
   void runInitializer(const VarDecl *Var, std::vector<Event> &Out);
@@ -125,7 +99,7 @@ private:
 
 
   SourceManager &SM() const;
-  TUExtractor &TU;
+  ExtractContext &TU;
   const FunctionDecl *FD;
   Function &Fn;
   RefResolver Refs;
@@ -139,38 +113,19 @@ private:
 class TUExtractor : public RecursiveASTVisitor<TUExtractor> {
 public:
   TUExtractor(ASTContext &Ctx, const RuleSet &Rules, const ExtractOptions &O)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Rules(Rules), Options(O),
-        Types(Rules, Ctx), Hooks(Rules) {}
-
-  /// Records that Fn is handed to a framework at Loc.
-  void noteHook(const HookRule &Rule, const FunctionDecl *Fn,
-                SourceLocation Loc) {
-    if (!Fn)
-      return;
-    HookBinding B;
-    B.Framework = Rule.Framework;
-    B.Role = int(Rule.Role);
-    B.FunctionUsr = Usrs.of(Fn->getCanonicalDecl());
-    B.FunctionName = Fn->getQualifiedNameAsString();
-    B.Loc = location(Loc);
-    B.Note = hookNote(Rule, B.FunctionName);
-    B.MasterArgs = Rule.MasterArgs;
-    B.WorkerArgs = Rule.WorkerArgs;
-    B.AbortsIf = Rule.AbortsIfReturns;
-    HookBindings.push_back(B);
-  }
+      : TU(Ctx, Rules, O) {}
 
   /// 'ngx_module_t m = { NGX_MODULE_V1, ..., init_module, init_process, ...}'
   /// and arrays of such structs (Kamailio's cmd_export_t cmds[]).
   void hooksInInitializer(const Expr *E, QualType T, int Depth) {
-    if (!E || Depth > 6 || Hooks.empty())
+    if (!E || Depth > 6 || TU.Hooks.empty())
       return;
     const auto *ILE = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts());
     if (!ILE)
       return;
     if (ILE->isSemanticForm() == false && ILE->getSemanticForm())
       ILE = ILE->getSemanticForm();
-    if (const auto *AT = Ctx.getAsArrayType(T)) {
+    if (const auto *AT = TU.Ctx.getAsArrayType(T)) {
       for (unsigned I = 0; I < ILE->getNumInits(); ++I)
         hooksInInitializer(ILE->getInit(I), AT->getElementType(), Depth + 1);
       return;
@@ -184,8 +139,8 @@ public:
         break;
       const Expr *Init = ILE->getInit(I++);
       if (const FunctionDecl *Fn = functionRef(Init)) {
-        if (const HookRule *H = Hooks.forField(RD, F))
-          noteHook(*H, Fn, Init->getBeginLoc());
+        if (const HookRule *H = TU.Hooks.forField(RD, F))
+          TU.noteHook(*H, Fn, Init->getBeginLoc());
       } else {
         hooksInInitializer(Init, F->getType(), Depth + 1);
       }
@@ -196,7 +151,7 @@ public:
   bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitTypedefNameDecl(TypedefNameDecl *TD) {
-    Types.noteTypedef(TD);
+    TU.Types.noteTypedef(TD);
     return true;
   }
 
@@ -204,8 +159,8 @@ public:
     if (const Expr *Callee = CE->getCallee())
       DirectCallees.insert(Callee->IgnoreParenImpCasts());
     if (const FunctionDecl *FD = CE->getDirectCallee();
-        FD && SM.isInSystemHeader(FD->getLocation()) &&
-        !SM.isInSystemHeader(CE->getBeginLoc()))
+        FD && TU.SM.isInSystemHeader(FD->getLocation()) &&
+        !TU.SM.isInSystemHeader(CE->getBeginLoc()))
       Writes.noteLibraryCall(CE);
     return true;
   }
@@ -218,7 +173,7 @@ public:
     if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
       if (!DirectCallees.count(DRE)) {
         AddressTaken.insert(FD->getCanonicalDecl());
-        if (!StoredRefs.count(DRE))
+        if (!TU.Slots.isStoredRef(DRE))
           Escaped.insert(FD->getCanonicalDecl());
       }
     return true;
@@ -230,14 +185,14 @@ public:
     const InitListExpr *Sem =
         ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
     if (!Sem || Sem->getType().isNull() ||
-        SM.isInSystemHeader(ILE->getBeginLoc()))
+        TU.SM.isInSystemHeader(ILE->getBeginLoc()))
       return true;
     const RecordDecl *RD = Sem->getType()->getAsRecordDecl();
     if (!RD)
       return true;
     if (const FieldDecl *U = Sem->getInitializedFieldInUnion()) {
       if (Sem->getNumInits() == 1 && isFunctionPointerType(U->getType()))
-        noteSlotStore(Sem->getInit(0), slotUsr(U));
+        TU.Slots.noteSlotStore(Sem->getInit(0), TU.Slots.slotUsr(U));
       return true;
     }
     unsigned I = 0;
@@ -248,28 +203,15 @@ public:
         break;
       const Expr *Init = Sem->getInit(I++);
       if (isFunctionPointerType(F->getType()))
-        noteSlotStore(Init, slotUsr(F));
+        TU.Slots.noteSlotStore(Init, TU.Slots.slotUsr(F));
       else if (isDataPointerType(F->getType()))
-        noteDataStore(Init, slotUsr(F));
+        TU.Slots.noteDataStore(Init, TU.Slots.slotUsr(F));
     }
     return true;
   }
 
-  /// '*(void **)&fp' (POSIX's way to store dlsym()'s result): fp.
-  const Expr *functionPointerBehindCast(const Expr *E) const {
-    const auto *Deref = dyn_cast<UnaryOperator>(E->IgnoreParens());
-    if (!Deref || Deref->getOpcode() != UO_Deref)
-      return nullptr;
-    const auto *Addr =
-        dyn_cast<UnaryOperator>(Deref->getSubExpr()->IgnoreParenCasts());
-    if (!Addr || Addr->getOpcode() != UO_AddrOf ||
-        !isFunctionPointerType(Addr->getSubExpr()->getType()))
-      return nullptr;
-    return Addr->getSubExpr();
-  }
-
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (SM.isInSystemHeader(BO->getOperatorLoc()))
+    if (TU.SM.isInSystemHeader(BO->getOperatorLoc()))
       return true;
     Writes.note(BO);
     const Expr *Stored = BO->getLHS();
@@ -277,15 +219,15 @@ public:
       Stored = Pointer;
     if (BO->getOpcode() == BO_Assign &&
         isFunctionPointerType(Stored->getType())) {
-      if (std::string Slot = slotName(Stored); !Slot.empty())
-        noteSlotStore(BO->getRHS(), Slot);
+      if (std::string Slot = TU.Slots.slotName(Stored); !Slot.empty())
+        TU.Slots.noteSlotStore(BO->getRHS(), Slot);
       // 'table[i].fn = f': the table's elements are not what it was
       // initialised with.
       if (const VarDecl *V = rootGlobal(BO->getLHS()))
-        WrittenTables.insert(Usrs.of(V->getCanonicalDecl()));
+        TU.Tables.noteWritten(V);
     } else if (BO->getOpcode() == BO_Assign &&
                isDataPointerType(BO->getLHS()->getType())) {
-      noteDataStore(BO->getRHS(), slotName(BO->getLHS()));
+      TU.Slots.noteDataStore(BO->getRHS(), TU.Slots.slotName(BO->getLHS()));
     }
     return true;
   }
@@ -300,378 +242,38 @@ public:
     // elements are no table (indexing it is not handing it on).
     if (IC->getCastKind() == CK_ArrayToPointerDecay && !IndexedBases.count(IC))
       if (const VarDecl *V = rootGlobal(IC->getSubExpr()))
-        WrittenTables.insert(Usrs.of(V->getCanonicalDecl()));
+        TU.Tables.noteWritten(V);
     return true;
-  }
-
-  /// 'table[i].fn' / 'table[i]' as a callee: the table's key and the index.
-  std::pair<std::string, const Expr *> tableElement(const Expr *Callee) {
-    const Expr *E = Callee->IgnoreParenImpCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
-      E = U->getSubExpr()->IgnoreParenImpCasts();
-    std::string Member;
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
-        return {"", nullptr};
-      Member = "." + ME->getMemberDecl()->getNameAsString();
-      E = ME->getBase()->IgnoreParenImpCasts();
-    }
-    const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
-    if (!AS)
-      return {"", nullptr};
-    const auto *DRE = dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
-    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!V || !V->hasGlobalStorage())
-      return {"", nullptr};
-    return {Usrs.of(V->getCanonicalDecl()) + Member, AS->getIdx()};
-  }
-
-  /// A file-local or const array of function pointers, or of structs with
-  /// function-pointer members, initialised statically: each element's
-  /// function, by member ('modules[] = {{"db", db_on_stage}, ...}').
-  void noteTable(const VarDecl *V) {
-    const auto *AT = Ctx.getAsConstantArrayType(V->getType());
-    const Expr *Init = V->getInit();
-    if (!AT || !Init || V->isInvalidDecl() ||
-        (V->isExternallyVisible() && !V->getType().isConstQualified()))
-      return;
-    const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts());
-    if (!ILE)
-      return;
-    if (!ILE->isSemanticForm() && ILE->getSemanticForm())
-      ILE = ILE->getSemanticForm();
-    QualType Elem = AT->getElementType();
-    uint64_t Size = AT->getSize().getZExtValue();
-    if (Size > 4096)
-      return;
-    const std::string &Usr = Usrs.of(V->getCanonicalDecl());
-    auto elementInit = [&](uint64_t I) -> const Expr * {
-      return I < ILE->getNumInits() ? ILE->getInit(unsigned(I)) : nullptr;
-    };
-    auto functionUsr = [&](const Expr *E) {
-      const FunctionDecl *F = E ? functionValue(E) : nullptr;
-      return F ? Usrs.of(F->getCanonicalDecl()) : std::string();
-    };
-    if (isFunctionPointerType(Elem)) {
-      TableRoots[Usr] = Usr;
-      std::vector<std::string> &Fns = Tables[Usr];
-      for (uint64_t I = 0; I < Size; ++I)
-        Fns.push_back(functionUsr(elementInit(I)));
-      return;
-    }
-    const RecordDecl *RD = Elem->getAsRecordDecl();
-    if (!RD || !RD->getDefinition() || RD->isUnion())
-      return;
-    unsigned FieldIndex = 0;
-    for (const FieldDecl *F : RD->getDefinition()->fields()) {
-      unsigned Index = FieldIndex++;
-      if (!isFunctionPointerType(F->getType()) || F->getType()->isArrayType())
-        continue;
-      std::string Key = Usr + "." + F->getNameAsString();
-      TableRoots[Key] = Usr;
-      std::vector<std::string> &Fns = Tables[Key];
-      for (uint64_t I = 0; I < Size; ++I) {
-        const auto *Row = dyn_cast_or_null<InitListExpr>(
-            elementInit(I) ? elementInit(I)->IgnoreParenImpCasts() : nullptr);
-        if (Row && !Row->isSemanticForm() && Row->getSemanticForm())
-          Row = Row->getSemanticForm();
-        Fns.push_back(functionUsr(Row && Index < Row->getNumInits()
-                                      ? Row->getInit(Index)
-                                      : nullptr));
-      }
-    }
   }
 
   bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (!SM.isInSystemHeader(UO->getOperatorLoc()))
+    if (!TU.SM.isInSystemHeader(UO->getOperatorLoc()))
       Writes.note(UO);
     // '&g' (also '&g.f'): another name can write g, so its initial value
     // is not its value when a branch tests it.
-    if (UO->getOpcode() == UO_AddrOf && !ModelledAddressArgs.count(UO))
+    if (UO->getOpcode() == UO_AddrOf && !TU.ModelledAddressArgs.count(UO))
       if (const VarDecl *V = rootGlobal(UO->getSubExpr()))
         (InTableInitializer ? TableAddressedGlobals : AddressTakenGlobals)
-            .insert(Usrs.of(V->getCanonicalDecl()));
+            .insert(TU.Usrs.of(V->getCanonicalDecl()));
     return true;
-  }
-
-  /// The global variable an lvalue is rooted at, if any.
-  static const VarDecl *rootGlobal(const Expr *E) {
-    for (int Depth = 0; E && Depth < 16; ++Depth) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-        const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-        return V && V->hasGlobalStorage() ? V : nullptr;
-      }
-      if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-        if (ME->isArrow())
-          return nullptr; // through a pointer: another object
-        E = ME->getBase();
-      } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-        E = AS->getBase();
-      } else {
-        return nullptr;
-      }
-    }
-    return nullptr;
-  }
-
-  /// The signature a std::function type calls, or null for other types.
-  QualType functionObjectSignature(QualType T) const {
-    T = T.getNonReferenceType();
-    const auto *Spec =
-        dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsRecordDecl());
-    if (!Spec || !Spec->isInStdNamespace() || Spec->getName() != "function" ||
-        Spec->getTemplateArgs().size() != 1 ||
-        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-      return QualType();
-    return Spec->getTemplateArgs()[0].getAsType();
-  }
-
-  /// Function pointers (also arrays of them and references to them) and
-  /// std::function objects: what a call can go through.
-  bool isFunctionPointerType(QualType T) const {
-    T = T.getNonReferenceType();
-    while (const ArrayType *AT = T->getAsArrayTypeUnsafe())
-      T = AT->getElementType();
-    return T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
-           !functionObjectSignature(T).isNull();
-  }
-
-  /// 'std::move(x)', 'std::forward<T>(x)': x.
-  static const Expr *movedFrom(const Expr *E) {
-    const auto *CE = dyn_cast<CallExpr>(E);
-    const FunctionDecl *F = CE ? CE->getDirectCallee() : nullptr;
-    if (!F || !F->isInStdNamespace() || !F->getIdentifier() ||
-        CE->getNumArgs() != 1 ||
-        (F->getName() != "move" && F->getName() != "forward"))
-      return nullptr;
-    return CE->getArg(0);
-  }
-
-  /// The slot an expression reads a function pointer from: a field or a
-  /// variable ('table[i].fn', 'fp'), a parameter ("USR#p<i>") or a
-  /// function's result ("USR#r"); "" when it is none of those.
-  std::string slotName(const Expr *E) {
-    for (int Depth = 0; E && Depth < 16; ++Depth) {
-      E = E->IgnoreParenImpCasts();
-      if (const auto *U = dyn_cast<UnaryOperator>(E);
-          U && U->getOpcode() == UO_Deref) {
-        E = U->getSubExpr();
-        continue;
-      }
-      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-        E = AS->getBase();
-        continue;
-      }
-      if (const auto *ME = dyn_cast<MemberExpr>(E))
-        return slotUsr(ME->getMemberDecl());
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-        const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-        return V ? slotUsr(V) : "";
-      }
-      if (const Expr *Moved = movedFrom(E)) {
-        E = Moved;
-        continue;
-      }
-      // A std::function copied or moved from another: the same slot.
-      if (const auto *EWC = dyn_cast<ExprWithCleanups>(E)) {
-        E = EWC->getSubExpr();
-        continue;
-      }
-      if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
-        E = MT->getSubExpr();
-        continue;
-      }
-      if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
-        E = BT->getSubExpr();
-        continue;
-      }
-      if (const auto *CC = dyn_cast<CXXConstructExpr>(E);
-          CC && CC->getNumArgs() == 1 &&
-          !functionObjectSignature(CC->getType()).isNull()) {
-        E = CC->getArg(0);
-        continue;
-      }
-      if (const auto *CE = dyn_cast<CallExpr>(E))
-        if (const FunctionDecl *F = CE->getDirectCallee())
-          return Usrs.of(F->getCanonicalDecl()) + "#r";
-      return "";
-    }
-    return "";
-  }
-
-  std::string slotUsr(const ValueDecl *D) {
-    if (const auto *P = dyn_cast<ParmVarDecl>(D)) {
-      const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext());
-      if (!F)
-        return "";
-      for (unsigned I = 0; I < F->getNumParams(); ++I)
-        if (F->getParamDecl(I) == P)
-          return Usrs.of(F->getCanonicalDecl()) + "#p" + std::to_string(I);
-      return "";
-    }
-    if (const auto *V = dyn_cast<VarDecl>(D))
-      return Usrs.of(V->getCanonicalDecl());
-    return Usrs.of(D);
-  }
-
-  /// The function a function-pointer value names: 'fn', '&fn', a lambda,
-  /// a std::function made from either.
-  const FunctionDecl *functionValue(const Expr *E) {
-    for (int Depth = 0; E && Depth < 16; ++Depth) {
-      if (const FunctionDecl *F = functionRef(E))
-        return F;
-      E = E->IgnoreParenImpCasts();
-      if (const auto *L = dyn_cast<LambdaExpr>(E))
-        return L->getCallOperator();
-      // A captureless lambda converted to a function pointer: the pointer
-      // calls the lambda's body.
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-        if (const auto *Conv =
-                dyn_cast_or_null<CXXConversionDecl>(MC->getMethodDecl());
-            Conv && Conv->getParent()->isLambda())
-          return Conv->getParent()->getLambdaCallOperator();
-      if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-        E = EWC->getSubExpr();
-      else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
-        E = MT->getSubExpr();
-      else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
-        E = BT->getSubExpr();
-      else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
-        E = FC->getSubExpr();
-      else if (const auto *CC = dyn_cast<CXXConstructExpr>(E);
-               CC && CC->getNumArgs() >= 1)
-        E = CC->getArg(0);
-      else if (const Expr *Moved = movedFrom(E))
-        E = Moved;
-      else
-        return nullptr;
-    }
-    return nullptr;
-  }
-
-  /// 'dlsym(lib, "name")' (or dlvsym), however cast: the address of a
-  /// symbol of a shared object the program loaded.
-  static bool isLoadedSymbol(const Expr *E) {
-    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    return Callee && Callee->getIdentifier() &&
-           (Callee->getName() == "dlsym" || Callee->getName() == "dlvsym");
-  }
-
-  /// A function-pointer argument as a flow source: "&USR" for a function
-  /// (or lambda), its slot, or "?" (unknown: the callees' parameters may
-  /// hold anything).
-  std::string slotSource(const Expr *E) {
-    if (const FunctionDecl *F = functionValue(E)) {
-      if (const auto *DRE =
-              dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
-        StoredRefs.insert(DRE);
-      if (const auto *U = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts()))
-        if (const auto *DRE =
-                dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
-          StoredRefs.insert(DRE);
-      SlotFunctionDecls.insert(F->getCanonicalDecl());
-      return "&" + Usrs.of(F->getCanonicalDecl());
-    }
-    if (isNullConstant(E, Ctx))
-      return "";
-    if (isLoadedSymbol(E))
-      return "&" + std::string(LoadedSymbolUsr); // a loaded module's code
-    std::string Slot = slotName(E);
-    return Slot.empty() ? "?" : Slot;
-  }
-
-  /// Value is stored into Slot: a function (then a call through Slot can
-  /// reach it), a null constant (nothing), another slot (whatever it
-  /// holds), or anything else (then a call through Slot can reach any
-  /// escaped function of its type).
-  void noteSlotStore(const Expr *Value, const std::string &Slot) {
-    if (!Value || Slot.empty())
-      return;
-    if (const auto *ILE = dyn_cast<InitListExpr>(Value->IgnoreParenImpCasts())) {
-      // 'table[] = {a, b}': each element goes into the same slot.
-      for (const Expr *Init : ILE->inits())
-        noteSlotStore(Init, Slot);
-      return;
-    }
-    std::string Source = slotSource(Value);
-    if (Source.empty())
-      return; // null
-    if (Source == "?")
-      OpaqueSlots.insert(Slot);
-    else if (Source[0] == '&')
-      FunctionSlots[Slot].insert(Source.substr(1));
-    else if (Source != Slot)
-      SlotFlows.insert({Slot, Source});
-  }
-
-  /// Pointers to records or to pointers (a 'DbState *', a 'PGconn **'):
-  /// the data pointers a handle can be reached through.
-  static bool isDataPointerType(QualType T) {
-    T = T.getNonReferenceType();
-    if (!T->isPointerType() || T->isFunctionPointerType())
-      return false;
-    QualType P = T->getPointeeType();
-    return P->isRecordType() || P->isPointerType();
-  }
-
-  /// '&g', '&g.a.b': "*USR\n.a.b"; a slot's name; "" for anything else.
-  std::string dataSource(const Expr *E) {
-    const Expr *X = E->IgnoreParenImpCasts();
-    if (const auto *U = dyn_cast<UnaryOperator>(X); U && U->getOpcode() == UO_AddrOf) {
-      std::string Path;
-      X = U->getSubExpr()->IgnoreParenImpCasts();
-      while (const auto *ME = dyn_cast<MemberExpr>(X)) {
-        if (ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
-          return "";
-        Path = "." + ME->getMemberDecl()->getNameAsString() + Path;
-        X = ME->getBase()->IgnoreParenImpCasts();
-      }
-      const auto *DRE = dyn_cast<DeclRefExpr>(X);
-      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-      if (!V || !V->hasGlobalStorage())
-        return "";
-      return "*" + Usrs.of(V->getCanonicalDecl()) + "\n" + Path;
-    }
-    return slotName(E);
-  }
-
-  /// A data pointer stored into Slot: the address of a global, or what
-  /// another slot holds.
-  void noteDataStore(const Expr *Value, const std::string &Slot) {
-    if (!Value || Slot.empty())
-      return;
-    if (const auto *ILE = dyn_cast<InitListExpr>(Value->IgnoreParenImpCasts())) {
-      for (const Expr *Init : ILE->inits())
-        noteDataStore(Init, Slot);
-      return;
-    }
-    std::string Source = dataSource(Value);
-    if (Source.empty() || Source == Slot)
-      return;
-    if (Source[0] == '*')
-      DataSlots[Slot].insert(Source.substr(1));
-    else
-      SlotFlows.insert({Slot, Source});
   }
 
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
         FD->isInvalidDecl())
       return true;
-    if (SM.isInSystemHeader(FD->getLocation()))
+    if (TU.SM.isInSystemHeader(FD->getLocation()))
       return true;
-    for (const HookRule *H : Hooks.forFunction(FD))
-      noteHook(*H, FD, FD->getLocation());
+    for (const HookRule *H : TU.Hooks.forFunction(FD))
+      TU.noteHook(*H, FD, FD->getLocation());
     // 'Pool(std::function<void(int)> f) : body_(std::move(f)) {}'.
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
       for (const CXXCtorInitializer *Init : Ctor->inits())
         if (const FieldDecl *F = Init->getMember(); F && Init->getInit()) {
           if (isFunctionPointerType(F->getType()))
-            noteSlotStore(Init->getInit(), slotUsr(F));
+            TU.Slots.noteSlotStore(Init->getInit(), TU.Slots.slotUsr(F));
           else if (isDataPointerType(F->getType()))
-            noteDataStore(Init->getInit(), slotUsr(F));
+            TU.Slots.noteDataStore(Init->getInit(), TU.Slots.slotUsr(F));
         }
     extractFunction(FD);
     return true;
@@ -702,46 +304,46 @@ public:
     // are recorded with their handle members ('g_app.db.conn'), which their
     // constructors and methods reach through 'this'.
     if (!isa<ParmVarDecl>(V) && !V->getDeclContext()->isDependentContext() &&
-        !SM.isInSystemHeader(V->getLocation()) &&
+        !TU.SM.isInSystemHeader(V->getLocation()) &&
         (!V->hasGlobalStorage() ||
          V->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)) {
       HandleRef R;
       R.Kind = V->hasGlobalStorage() ? HandleRef::Global : HandleRef::Local;
-      if ((R.Kind == HandleRef::Global || Options.LocalHandles) &&
-          mayHoldHandle(V->getType(), 0)) {
-        R.Var = Usrs.of(V->getCanonicalDecl());
-        noteHandleMembers(R, V, V->getType(), 0);
+      if ((R.Kind == HandleRef::Global || TU.Options.LocalHandles) &&
+          TU.Handles.mayHoldHandle(V->getType(), 0)) {
+        R.Var = TU.Usrs.of(V->getCanonicalDecl());
+        TU.Handles.noteHandleMembers(R, V, V->getType(), 0);
       }
     }
     noteStaticDestructor(V);
     if (V->getInit() && !isa<ParmVarDecl>(V) &&
         isFunctionPointerType(V->getType()))
-      noteSlotStore(V->getInit(), slotUsr(V));
+      TU.Slots.noteSlotStore(V->getInit(), TU.Slots.slotUsr(V));
     else if (V->getInit() && !isa<ParmVarDecl>(V) &&
              isDataPointerType(V->getType()) &&
-             !SM.isInSystemHeader(V->getLocation()))
-      noteDataStore(V->getInit(), slotUsr(V));
+             !TU.SM.isInSystemHeader(V->getLocation()))
+      TU.Slots.noteDataStore(V->getInit(), TU.Slots.slotUsr(V));
     noteGlobalInit(V);
     if (V->hasGlobalStorage() && !isa<ParmVarDecl>(V) &&
         V->isThisDeclarationADefinition() != VarDecl::DeclarationOnly &&
-        !SM.isInSystemHeader(V->getLocation())) {
-      noteTable(V);
-      noteElementInits(V, Ctx, Usrs, Types, ElementInits, ElementTypes);
+        !TU.SM.isInSystemHeader(V->getLocation())) {
+      TU.Tables.noteTable(V);
+      noteElementInits(V, TU.Ctx, TU.Usrs, TU.Types, ElementInits, ElementTypes);
     }
     if (V->getInit() && !isa<ParmVarDecl>(V) &&
-        !SM.isInSystemHeader(V->getLocation()))
+        !TU.SM.isInSystemHeader(V->getLocation()))
       hooksInInitializer(V->getInit(), V->getType(), 0);
     if (isa<ParmVarDecl>(V) || V->isStaticLocal() || !V->hasGlobalStorage() ||
         V->isInvalidDecl() || !V->getInit() || V->getDeclContext()->isDependentContext())
       return true;
-    if (SM.isInSystemHeader(V->getLocation()))
+    if (TU.SM.isInSystemHeader(V->getLocation()))
       return true;
     // Constant initialisation runs no code; only a dynamic initialiser (C++)
     // can create a handle before main.
-    if (!Ctx.getLangOpts().CPlusPlus || V->hasConstantInitialization())
+    if (!TU.Ctx.getLangOpts().CPlusPlus || V->hasConstantInitialization())
       return true;
     Function Dummy;
-    FunctionExtractor FE(*this, nullptr, Dummy);
+    FunctionExtractor FE(TU, nullptr, Dummy);
     FE.runInitializer(V, StaticInit);
     return true;
   }
@@ -754,9 +356,9 @@ public:
         V->isThisDeclarationADefinition() == VarDecl::DeclarationOnly ||
         V->getDeclContext()->isDependentContext() || V->isInvalidDecl() ||
         V->getTLSKind() != VarDecl::TLS_None ||
-        SM.isInSystemHeader(V->getLocation()))
+        TU.SM.isInSystemHeader(V->getLocation()))
       return;
-    const std::string &Usr = Usrs.of(V->getCanonicalDecl());
+    const std::string &Usr = TU.Usrs.of(V->getCanonicalDecl());
     if (V->getType().isVolatileQualified()) {
       AddressTakenGlobals.insert(Usr);
       return;
@@ -772,16 +374,16 @@ public:
       Init = Init->IgnoreParenImpCasts();
     if (T->isIntegralOrEnumerationType() || T->isPointerType() ||
         T->isBooleanType()) {
-      if (Types.match(T))
+      if (TU.Types.match(T))
         return; // handles are not values
       if (!Init) {
         GlobalInits[Key] = 0;
         return;
       }
       if (T->isPointerType()) {
-        if (isNullConstant(Init, Ctx))
+        if (isNullConstant(Init, TU.Ctx))
           GlobalInits[Key] = 0;
-      } else if (std::optional<int64_t> V = constantInt(Init, Ctx)) {
+      } else if (std::optional<int64_t> V = constantInt(Init, TU.Ctx)) {
         GlobalInits[Key] = *V;
       }
       return;
@@ -808,21 +410,21 @@ public:
   /// Objects with static storage are destroyed by exit() and by returning
   /// from main, in any process that does so: a forked child included.
   void noteStaticDestructor(const VarDecl *V) {
-    if (!Ctx.getLangOpts().CPlusPlus || !V->hasGlobalStorage() ||
+    if (!TU.Ctx.getLangOpts().CPlusPlus || !V->hasGlobalStorage() ||
         isa<ParmVarDecl>(V) || V->getDeclContext()->isDependentContext() ||
         V->isThisDeclarationADefinition() == VarDecl::DeclarationOnly ||
-        SM.isInSystemHeader(V->getLocation()) || V->getTLSKind() != VarDecl::TLS_None)
+        TU.SM.isInSystemHeader(V->getLocation()) || V->getTLSKind() != VarDecl::TLS_None)
       return;
     const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
     if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
       return;
     Function Dummy;
-    FunctionExtractor FE(*this, nullptr, Dummy);
+    FunctionExtractor FE(TU, nullptr, Dummy);
     FE.runStaticDestructor(V, StaticDtors);
   }
 
   void extractFunction(const FunctionDecl *FD) {
-    const std::string &Usr = Usrs.of(FD->getCanonicalDecl());
+    const std::string &Usr = TU.Usrs.of(FD->getCanonicalDecl());
     if (!Extracted.insert(Usr).second)
       return;
     Function Fn;
@@ -830,14 +432,14 @@ public:
     Fn.Name = FD->getQualifiedNameAsString();
     if (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda())
       Fn.Name = "lambda";
-    Fn.Loc = location(FD->getLocation());
+    Fn.Loc = TU.location(FD->getLocation());
     Fn.IsMain = FD->isMain();
     Fn.NumParams = int(FD->getNumParams());
     Fn.Signature = FD->getType().getCanonicalType().getAsString();
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
       for (const CXXMethodDecl *O : MD->overridden_methods())
-        Fn.Overrides.push_back(Usrs.of(O->getCanonicalDecl()));
-    FunctionExtractor FE(*this, FD, Fn);
+        Fn.Overrides.push_back(TU.Usrs.of(O->getCanonicalDecl()));
+    FunctionExtractor FE(TU, FD, Fn);
     FE.run(FD->getBody());
     Pending.push_back({FD->getCanonicalDecl(), std::move(Fn)});
   }
@@ -847,7 +449,7 @@ public:
     F.MainFile = MainFile;
     for (auto &[FD, Fn] : Pending) {
       Fn.AddressTaken =
-          AddressTaken.count(FD) != 0 || SlotFunctionDecls.count(FD) != 0;
+          AddressTaken.count(FD) != 0 || TU.Slots.isInSlot(FD);
       Fn.Escapes = Escaped.count(FD) != 0;
       F.Functions.push_back(std::move(Fn));
     }
@@ -878,26 +480,15 @@ public:
       Dtors.ExitBlock = 1;
       F.Functions.push_back(std::move(Dtors));
     }
-    for (auto &[Key, H] : Handles)
-      F.Handles.push_back(std::move(H));
-    F.Hooks = std::move(HookBindings);
-    for (const auto &[Slot, Fns] : FunctionSlots)
-      F.FunctionSlots[Slot].assign(Fns.begin(), Fns.end());
-    F.OpaqueSlots.assign(OpaqueSlots.begin(), OpaqueSlots.end());
-    F.SlotFlows.assign(SlotFlows.begin(), SlotFlows.end());
-    for (const auto &[Slot, Targets] : DataSlots)
-      F.DataSlots[Slot].assign(Targets.begin(), Targets.end());
+    TU.Handles.finish(F);
+    F.Hooks = std::move(TU.HookBindings);
+    TU.Slots.finish(F);
     F.GlobalInits = std::move(GlobalInits);
     F.ElementInits = std::move(ElementInits);
     F.ElementTypes = std::move(ElementTypes);
     F.WrittenFields.assign(Writes.written().begin(), Writes.written().end());
     F.FieldWritesKnown = true;
-    for (auto &[Key, Fns] : Tables) {
-      const std::string &Root = TableRoots[Key];
-      if (!WrittenTables.count(Root) && !AddressTakenGlobals.count(Root) &&
-          !TableAddressedGlobals.count(Root))
-        F.Tables[Key] = std::move(Fns);
-    }
+    TU.Tables.finish(F, AddressTakenGlobals, TableAddressedGlobals);
     F.EscapedGlobals.assign(AddressTakenGlobals.begin(),
                             AddressTakenGlobals.end());
     for (const std::string &G : TableAddressedGlobals)
@@ -906,194 +497,27 @@ public:
     return F;
   }
 
-  /// ruleName(D), cached.
-  const std::string &ruleNameOf(const NamedDecl *D) {
-    auto It = RuleNames.find(D);
-    if (It != RuleNames.end())
-      return It->second;
-    return RuleNames[D] = ruleName(D);
-  }
-
-  Location location(SourceLocation L) {
-    Location Out;
-    if (L.isInvalid())
-      return Out;
-    L = SM.getExpansionLoc(L);
-    PresumedLoc P = SM.getPresumedLoc(L, /*UseLineDirectives=*/false);
-    if (P.isInvalid())
-      return Out;
-    Out.File = normalizedPath(P.getFilename());
-    Out.Line = P.getLine();
-    Out.Column = P.getColumn();
-    return Out;
-  }
-
-  std::string normalizedPath(StringRef Name) {
-    auto It = PathCache.find(Name);
-    if (It != PathCache.end())
-      return It->second;
-    // Relative names are relative to the compile command's directory, which
-    // is the file manager's working directory, not ours.
-    llvm::SmallString<256> Abs(Name);
-    SM.getFileManager().makeAbsolutePath(Abs);
-    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    return PathCache[Name] = std::string(Abs.str());
-  }
-
-  /// Records the variable a handle reference is rooted at. T is the type of
-  /// the handle expression itself (the member's type for 'app.conn').
-  void noteHandle(const HandleRef &R, const VarDecl *Root, QualType T,
-                  const std::string &Library) {
-    if (R.Kind == HandleRef::Param || R.Kind == HandleRef::Result)
-      return;
-    std::string Key = R.key();
-    if (Handles.count(Key))
-      return;
-    HandleVar H;
-    H.Key = Key;
-    H.Path = R.Path;
-    H.Library = Library;
-    const HandleRule *Rule = T.isNull() ? nullptr : Types.match(T);
-    if (Rule && H.Library.empty())
-      H.Library = Rule->Library;
-    if (!Rule)
-      for (const HandleRule &HR : Rules.Handles)
-        if (HR.Library == Library) {
-          Rule = &HR;
-          break;
-        }
-    H.Type = T.isNull() ? "" : T.getAsString();
-    H.Semantics = semanticsName(Rule ? Rule->Sem : Semantics::SharedSocket);
-    if (Root) {
-      const VarDecl *Def = Root->getDefinition() ? Root->getDefinition() : Root;
-      H.IsDefinition = Root->getDefinition() != nullptr;
-      H.Name = Root->getQualifiedNameAsString() + R.Path;
-      H.Loc = location(Def->getLocation());
-      H.Store = Root->isStaticLocal()        ? Storage::StaticLocal
-                : Root->isStaticDataMember() ? Storage::StaticMember
-                : Root->hasGlobalStorage()   ? Storage::Global
-                                             : Storage::Local;
-      H.Nolint = nolintAt(Def->getLocation());
-    } else {
-      H.Name = Key;
-    }
-    Handles[Key] = H;
-  }
-
-  /// Whether noteHandleMembers(_, _, T, Depth) can note anything: a handle
-  /// type at T or among its members (as deep as noteHandleMembers looks).
-  bool mayHoldHandle(QualType T, int Depth) {
-    if (MembersGeneration != Types.generation()) {
-      MayHoldHandle.clear();
-      MembersGeneration = Types.generation();
-    }
-    auto Key = std::make_pair(T.getAsOpaquePtr(), Depth);
-    auto It = MayHoldHandle.find(Key);
-    if (It != MayHoldHandle.end())
-      return It->second;
-    bool May = false;
-    if (Types.match(T)) {
-      May = true;
-    } else {
-      const RecordDecl *Rec = T->getAsRecordDecl();
-      if (Rec && Depth < 3 && Rec->getDefinition() && !isStdWrapper(T))
-        for (const FieldDecl *F : Rec->getDefinition()->fields())
-          if (mayHoldHandle(F->getType(), Depth + 1)) {
-            May = true;
-            break;
-          }
-    }
-    MayHoldHandle[Key] = May;
-    return May;
-  }
-
-  void noteHandleMembers(const HandleRef &R, const VarDecl *V, QualType T,
-                         int Depth) {
-    if (!mayHoldHandle(T, Depth))
-      return;
-    if (Types.match(T)) {
-      // The elements of a container of handles are one handle, 'pool[]',
-      // as 'pool[i]' and 'pool.push_back(...)' name it.
-      HandleRef E = R;
-      if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-              T->getAsRecordDecl()))
-        if (Spec->isInStdNamespace() && Spec->getName() != "unique_ptr" &&
-            Spec->getName() != "shared_ptr" && Spec->getName() != "optional" &&
-            Spec->getName() != "weak_ptr" &&
-            Spec->getName() != "reference_wrapper" &&
-            Spec->getName() != "atomic")
-          E.Path += "[]";
-      if (E.Kind == HandleRef::Global || !E.Path.empty())
-        noteHandle(E, V, T, "");
-      return;
-    }
-    const RecordDecl *Rec = T->getAsRecordDecl();
-    if (!Rec || Depth >= 3 || !Rec->getDefinition() || isStdWrapper(T))
-      return;
-    for (const FieldDecl *F : Rec->getDefinition()->fields()) {
-      HandleRef M = R;
-      M.Path += "." + F->getNameAsString();
-      noteHandleMembers(M, V, F->getType(), Depth + 1);
-    }
-  }
-
-  std::vector<std::string> nolintAt(SourceLocation L) {
-    L = SM.getExpansionLoc(L);
-    FileID FID = SM.getFileID(L);
-    bool Invalid = false;
-    StringRef Buf = SM.getBufferData(FID, &Invalid);
-    if (Invalid)
-      return {};
-    return nolintGlobsAt(Buf.str(), SM.getExpansionLineNumber(L));
-  }
-
-  ASTContext &Ctx;
-  SourceManager &SM;
-  const RuleSet &Rules;
-  ExtractOptions Options;
-  HandleTypes Types;
-  HookMatcher Hooks;
-  std::vector<HookBinding> HookBindings;
-  UsrCache Usrs;
+  ExtractContext TU;
   // Membership only (never iterated): hash sets.
   llvm::DenseSet<const Expr *> DirectCallees;
   llvm::DenseSet<const FunctionDecl *> AddressTaken, Escaped;
-  llvm::DenseSet<const DeclRefExpr *> StoredRefs;
-  llvm::DenseSet<const FunctionDecl *> SlotFunctionDecls;
-  std::map<std::string, std::set<std::string>> FunctionSlots;
-  std::set<std::string> OpaqueSlots;
-  std::set<std::pair<std::string, std::string>> SlotFlows;
-  std::map<std::string, std::set<std::string>> DataSlots;
   std::map<std::string, int64_t> GlobalInits;
   std::map<std::string, int64_t> ElementInits;
   std::map<std::string, std::string> ElementTypes;
-  FieldWrites Writes{Ctx, Usrs};
+  FieldWrites Writes{TU.Ctx, TU.Usrs};
   std::set<std::string> AddressTakenGlobals;
   std::set<std::string> TableAddressedGlobals; // see TraverseVarDecl
   unsigned InTableInitializer = 0;
-  std::map<std::string, std::vector<std::string>> Tables;
-  std::map<std::string, std::string> TableRoots; // key -> array's USR
-  std::set<std::string> WrittenTables;
   llvm::DenseSet<const Expr *> IndexedBases;
-  /// '&g' handed to a call the analysis follows: its stores there are
-  /// mapped back (the linker distrusts g if the callee has no body).
-  llvm::DenseSet<const UnaryOperator *> ModelledAddressArgs;
   std::set<std::string> Extracted;
   std::vector<std::pair<const FunctionDecl *, Function>> Pending;
   std::vector<Event> StaticInit;
   std::vector<Event> StaticDtors;
-  std::map<std::string, HandleVar> Handles;
-  llvm::StringMap<std::string> PathCache;
-  llvm::DenseMap<const NamedDecl *, std::string> RuleNames;
-  /// (type, depth) -> whether noteHandleMembers can find a handle there,
-  /// for Types.generation() == MembersGeneration.
-  llvm::DenseMap<std::pair<void *, int>, bool> MayHoldHandle;
-  unsigned MembersGeneration = 0;
 };
 
 SourceManager &FunctionExtractor::SM() const { return TU.SM; }
 
-FunctionExtractor::FunctionExtractor(TUExtractor &TU, const FunctionDecl *FD,
+FunctionExtractor::FunctionExtractor(ExtractContext &TU, const FunctionDecl *FD,
                                      Function &Out)
     : TU(TU), FD(FD), Fn(Out), Refs(FD, TU.Usrs, TU.Types) {}
 
@@ -1288,7 +712,7 @@ void FunctionExtractor::handleEvent(EventKind K, const HandleRef &R,
   E.Connects = Rule.Connects;
   E.Once = Once;
   Out.push_back(std::move(E));
-  TU.noteHandle(R, Root, T, Rule.Library);
+  TU.Handles.noteHandle(R, Root, T, Rule.Library);
 }
 
 void FunctionExtractor::runStaticDestructor(const VarDecl *Var,
@@ -1526,9 +950,9 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
     if (const auto *PT = QT->getAs<PointerType>())
       QT = PT->getPointeeType();
     E.IndirectSig = QT.getCanonicalType().getAsString();
-    E.IndirectVia = TU.slotName(CE->getCallee());
+    E.IndirectVia = TU.Slots.slotName(CE->getCallee());
     if (Values)
-      if (auto [Table, Index] = TU.tableElement(CE->getCallee()); Index) {
+      if (auto [Table, Index] = TU.Tables.tableElement(CE->getCallee()); Index) {
         std::string V = Values->encode(Index);
         if (V != "?") {
           E.IndirectTable = std::move(Table);
@@ -1569,12 +993,12 @@ void FunctionExtractor::call(const CallExpr *CE, std::vector<Event> &Out,
     if (auto R = Refs.resolve(AssignTarget))
       if (TU.Types.match(AssignTarget->getType())) {
         E.AssignTo = *R;
-        TU.noteHandle(*R, Refs.rootVar(AssignTarget), AssignTarget->getType(),
+        TU.Handles.noteHandle(*R, Refs.rootVar(AssignTarget), AssignTarget->getType(),
                       "");
       }
   } else if (TargetVar && TU.Types.match(TargetVar->getType())) {
     E.AssignTo = Refs.refOfVar(TargetVar);
-    TU.noteHandle(*E.AssignTo, Refs.rootVar(TargetVar), TargetVar->getType(),
+    TU.Handles.noteHandle(*E.AssignTo, Refs.rootVar(TargetVar), TargetVar->getType(),
                   "");
   }
   if (Callee && Returned)
@@ -1595,10 +1019,10 @@ void FunctionExtractor::argumentValues(llvm::ArrayRef<const Expr *> Args,
   for (unsigned I = First; I < Args.size(); ++I) {
     const Expr *Arg = Args[I];
     int Index = int(I - First);
-    if (TU.isFunctionPointerType(Arg->getType())) {
+    if (isFunctionPointerType(Arg->getType())) {
       // Where a function pointer argument comes from: the callees'
       // parameter slots receive it (checker/lib/Analysis/PointsTo.cpp).
-      E.SlotArgs.push_back({Index, TU.slotSource(Arg)});
+      E.SlotArgs.push_back({Index, TU.Slots.slotSource(Arg)});
       // And the function itself, where known: a callee that calls its
       // parameter calls what this caller passes.
       if (Values)
@@ -1607,8 +1031,8 @@ void FunctionExtractor::argumentValues(llvm::ArrayRef<const Expr *> Args,
             E.ArgValues.push_back({Index, V});
       continue;
     }
-    if (TU.isDataPointerType(Arg->getType()))
-      if (std::string Source = TU.dataSource(Arg); !Source.empty())
+    if (isDataPointerType(Arg->getType()))
+      if (std::string Source = TU.Slots.dataSource(Arg); !Source.empty())
         E.SlotArgs.push_back({Index, Source});
     if (!Values) // a global's initialiser: no values to follow
       continue;
@@ -1628,14 +1052,14 @@ bool FunctionExtractor::functionObjectCall(const CallExpr *CE,
   if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
     return false;
   const Expr *Object = Op->getArg(0)->IgnoreParenImpCasts();
-  QualType Sig = TU.functionObjectSignature(Object->getType());
+  QualType Sig = functionObjectSignature(Object->getType());
   if (Sig.isNull())
     return false;
   Event E;
   E.Kind = EventKind::Call;
   E.Loc = TU.location(CE->getBeginLoc());
   E.IndirectSig = Sig.getCanonicalType().getAsString();
-  E.IndirectVia = TU.slotName(Object);
+  E.IndirectVia = TU.Slots.slotName(Object);
   E.CalleeName = "function object";
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Object))
     E.CalleeName = DRE->getDecl()->getNameAsString();
@@ -1848,7 +1272,7 @@ void FunctionExtractor::assign(const Expr *LHS, const Expr *RHS,
   }
   if (!Ref || Ref->Kind == HandleRef::Param)
     return;
-  if (!TU.Handles.count(Ref->key()))
+  if (!TU.Handles.known(Ref->key()))
     return; // never a handle anywhere we saw: do not invent one
   Event E;
   E.Kind = EventKind::Kill;
@@ -1920,8 +1344,8 @@ void FunctionExtractor::elementEvents(const Stmt *S, std::vector<Event> &Out) {
         }
   } else if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
     if (const Expr *RV = RS->getRetValue(); RV && FD &&
-        TU.isFunctionPointerType(FD->getReturnType()))
-      TU.noteSlotStore(RV, TU.Usrs.of(FD->getCanonicalDecl()) + "#r");
+        isFunctionPointerType(FD->getReturnType()))
+      TU.Slots.noteSlotStore(RV, TU.Usrs.of(FD->getCanonicalDecl()) + "#r");
     if (const Expr *RV = RS->getRetValue())
       if (auto R = Refs.resolve(RV))
         if (R->Kind == HandleRef::Global && TU.Types.match(RV->getType()) &&
@@ -2033,7 +1457,7 @@ TUFacts extractFacts(ASTContext &Ctx, const RuleSet &Rules,
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Main;
   if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
-    Main = TU.normalizedPath(Entry->getName());
+    Main = TU.TU.Locations.normalizedPath(Entry->getName());
   TUFacts Facts = TU.finish(Main);
   extractFixFacts(Ctx, Rules, Facts); // what the fix-its need (FixFacts.h)
   return Facts;
