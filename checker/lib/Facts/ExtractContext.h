@@ -53,7 +53,8 @@ private:
   llvm::StringMap<std::string> PathCache;
 };
 
-struct ExtractContext {
+class ExtractContext {
+public:
   ExtractContext(clang::ASTContext &Ctx, const RuleSet &Rules,
                  const ExtractOptions &Options);
 
