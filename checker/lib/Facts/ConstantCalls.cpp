@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ConstantCalls.h"
 
+#include "ConstantEval.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/Builtins.h"
@@ -53,10 +55,10 @@ std::optional<int64_t> formattedLength(StringRef Format,
     } else if (Conv == 'c' && Longs == 0) {
       ++Length;
     } else if (Conv == 'd' || Conv == 'i' || Conv == 'u' || Conv == 'x') {
-      Expr::EvalResult R;
-      if (Arg->isValueDependent() || !Arg->EvaluateAsInt(R, Ctx))
+      std::optional<llvm::APSInt> Value = constantValue(Arg, Ctx);
+      if (!Value)
         return std::nullopt;
-      llvm::APSInt V = R.Val.getInt();
+      llvm::APSInt V = *Value;
       bool Signed = Conv == 'd' || Conv == 'i';
       unsigned Bits = Longs ? 64 : 32;
       llvm::APSInt W = V.extOrTrunc(Bits);

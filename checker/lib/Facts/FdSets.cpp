@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "FdSets.h"
 
+#include "ConstantEval.h"
 #include "ValueEncoder.h"
 
 #include "forksafe/ValueExpr.h"
@@ -147,9 +148,9 @@ std::vector<std::pair<int, std::string>> fdSetStores(const Stmt *S,
         CE->getNumArgs() == 3)
       if (const Expr *Set = fdSetArgument(CE->getArg(0)))
         if (std::optional<HandleRef> R = Values.fdSetRef(Set)) {
-          Expr::EvalResult V;
-          bool Zero = CE->getArg(1)->EvaluateAsInt(V, Values.context()) &&
-                      V.Val.getInt() == 0;
+          std::optional<llvm::APSInt> V =
+              constantValue(CE->getArg(1), Values.context());
+          bool Zero = V && *V == 0;
           for (const auto &[Key, Bit] : Values.fdBits(*R))
             Out.push_back({Bit, Zero ? vx::constant(0) : vx::unknown()});
           return Out;
@@ -205,11 +206,9 @@ std::vector<std::pair<int, std::string>> fdSetStores(const Stmt *S,
     else if (BO->getOpcode() == BO_AndAssign && Bit) // FD_CLR
       Out.push_back({*Bit, vx::constant(0)});
     else if (BO->getOpcode() == BO_Assign && !Fd) { // FD_ZERO's loop
-      Expr::EvalResult R;
-      const Expr *RHS = BO->getRHS();
-      bool Zero = !RHS->isValueDependent() &&
-                  RHS->EvaluateAsInt(R, Values.context()) &&
-                  R.Val.getInt() == 0;
+      std::optional<llvm::APSInt> V =
+          constantValue(BO->getRHS(), Values.context());
+      bool Zero = V && *V == 0;
       for (const auto &[Key, B] : Values.fdBits(*Set))
         Out.push_back({B, Zero ? vx::constant(0) : vx::unknown()});
     } else if (Bit) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ProcessModel.h"
 
+#include "ConstantEval.h"
 #include "Hooks.h"
 
 #include "clang/AST/ASTContext.h"
@@ -43,10 +44,10 @@ std::string spellingOf(const Expr *E, ASTContext &Ctx) {
 }
 
 bool hasCloneVm(const Expr *Flags, ASTContext &Ctx) {
-  Expr::EvalResult R;
-  if (Flags->isValueDependent() || !Flags->EvaluateAsInt(R, Ctx))
+  std::optional<llvm::APSInt> V = constantValue(Flags, Ctx);
+  if (!V)
     return false; // unknown flags: assume a process, not a thread
-  return (R.Val.getInt().extOrTrunc(64).getZExtValue() & CloneVm) != 0;
+  return (V->extOrTrunc(64).getZExtValue() & CloneVm) != 0;
 }
 
 } // namespace

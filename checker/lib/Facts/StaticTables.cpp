@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "StaticTables.h"
 
+#include "ConstantEval.h"
 #include "HandleRefs.h"
 
 #include "clang/AST/ASTContext.h"
@@ -37,15 +38,11 @@ std::optional<int64_t> scalarValue(const Expr *Init, QualType T,
   if (Init->isValueDependent())
     return std::nullopt;
   if (T->isPointerType()) {
-    if (Init->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
-        Expr::NPCK_NotNull)
+    if (isNullConstant(Init, Ctx))
       return 0;
     return std::nullopt;
   }
-  Expr::EvalResult R;
-  if (Init->EvaluateAsInt(R, Ctx) && R.Val.getInt().isRepresentableByInt64())
-    return R.Val.getInt().getExtValue();
-  return std::nullopt;
+  return constantInt(Init, Ctx);
 }
 
 const InitListExpr *semantic(const Expr *E) {

@@ -2,6 +2,7 @@
 #include "ValueEncoder.h"
 
 #include "ConstantCalls.h"
+#include "ConstantEval.h"
 #include "FdSets.h"
 #include "Hooks.h"
 
@@ -377,12 +378,10 @@ std::string ValueEncoder::encode(const Expr *E, int Depth) {
   if (!E->isValueDependent() && !E->isTypeDependent()) {
     QualType T = E->getType();
     if (T->isIntegralOrEnumerationType()) {
-      Expr::EvalResult R;
-      if (E->EvaluateAsInt(R, Ctx) && R.Val.getInt().isRepresentableByInt64())
-        return vx::constant(R.Val.getInt().getExtValue());
+      if (std::optional<int64_t> V = constantInt(E, Ctx))
+        return vx::constant(*V);
     } else if ((T->isPointerType() || T->isNullPtrType()) &&
-               E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
-                   Expr::NPCK_NotNull) {
+               isNullConstant(E, Ctx)) {
       return vx::constant(0);
     }
   }
