@@ -237,13 +237,9 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
       SourceLocation NoteLoc = toSourceLocation(N.Loc, SM, /*AddFile=*/true);
       DiagnosticBuilder D = diag(NoteLoc, "%0", DiagnosticIDs::Note);
       D << N.Message;
-      // The note's fix-it (as the CLI's --export-fixes), only where the
-      // source still says what the fix replaces (not in a macro).
-      if (!N.FixFrom.empty())
-        if (std::optional<FixItHint> H =
-                fixItHint(SM, {N.Loc, N.FixFrom, N.FixTo}))
-          D << *H;
-      // A fix of several edits (FixIts.h): all of them, or none.
+      // The note's fix-it (FixIts.h), as the CLI's --export-fixes: all of
+      // its edits, or none (an edit is dropped where the source no longer
+      // says what it replaces, or says it in a macro).
       std::vector<FixItHint> Hints;
       for (const TextEdit &E : N.Edits)
         if (std::optional<FixItHint> H = fixItHint(SM, E))

@@ -71,8 +71,6 @@ std::vector<Replacement> replacementsOf(const Finding &F, SourceCache &Sources) 
     return true;
   };
   for (const Note &N : F.Notes) {
-    if (!N.FixFrom.empty())
-      one(N.Loc, N.FixFrom, N.FixTo, Out);
     std::vector<Replacement> Edits;
     bool Ok = true;
     for (const TextEdit &E : N.Edits)

@@ -3,6 +3,8 @@
 /// answer "is this handle live at a fork and used in the child?" across TUs.
 #pragma once
 
+#include "forksafe/Model.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -69,7 +71,7 @@ enum class EventKind : uint8_t {
 };
 
 enum class ForkKind : uint8_t {
-  Fork,   // fork, _Fork, syscall(SYS_fork), forkpty, clone without CLONE_VM
+  Plain,  // fork, _Fork, syscall(SYS_fork), forkpty, clone without CLONE_VM
   Daemon, // daemon(): only the child continues
   Clone,  // clone(fn, ...): the child runs fn and exits
 };
@@ -120,7 +122,7 @@ struct Event {
   std::vector<std::pair<int, std::string>> ArgValues;
   std::vector<std::pair<int, std::string>> SlotArgs;
   // Fork events.
-  ForkKind Fork = ForkKind::Fork;
+  ForkKind Fork = ForkKind::Plain;
   std::string ForkApi;
   // Exit events.
   ExitKind Exit = ExitKind::Exit;
@@ -198,7 +200,7 @@ struct HandleVar {
   std::string Name;     // "g_db", "app.conn"
   std::string Type;     // the handle type as written
   std::string Library;  // rule library id
-  std::string Semantics;// shared-socket | process-bound | thread-owning
+  Semantics Sem = Semantics::SharedSocket;
   Location Loc;         // the variable's (or enclosing object's) definition
   Storage Store = Storage::Global;
   bool IsDefinition = false;
@@ -209,7 +211,7 @@ struct HandleVar {
 /// registration call, an annotation...), and when the framework runs it.
 struct HookBinding {
   std::string Framework;
-  int Role = 0; // HookRole
+  HookRole Role = HookRole::PreFork;
   std::string FunctionUsr, FunctionName;
   Location Loc; // the registration
   std::string Note;

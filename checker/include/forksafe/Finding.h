@@ -20,10 +20,9 @@ struct Note {
   Kind What = Call;
   Location Loc;
   std::string Message;
-  // A fix-it at Loc: replace FixFrom (as spelled there) with FixTo.
-  std::string FixFrom, FixTo;
-  // A fix-it of several edits, anywhere (checker/lib/Analysis/FixIts.cpp):
-  // applied all together or not at all.
+  // The note's fix-it: one or more edits, anywhere, applied all together or
+  // not at all (checker/lib/Analysis/FixIts.cpp; the analysis makes
+  // exit( -> _Exit( itself).
   std::vector<TextEdit> Edits;
 };
 

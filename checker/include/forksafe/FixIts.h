@@ -11,7 +11,7 @@
 ///    hook to move it into).
 ///
 /// The exit( -> _Exit( fix of forksafe-inherited-handle-close is made by the
-/// analysis itself (Note::FixFrom).
+/// analysis itself (a note's Edits, like every fix-it).
 #pragma once
 
 #include "forksafe/Finding.h"

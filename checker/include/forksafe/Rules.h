@@ -2,32 +2,14 @@
 /// The rule set: what each library's handles are and how calls treat them.
 #pragma once
 
+#include "forksafe/Model.h"
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace forksafe {
-
-/// How a handle misbehaves when it crosses fork().
-enum class Semantics {
-  SharedSocket,  // harmful only when two processes use it
-  ProcessBound,  // owned by the creating process (locks, files): any other process is wrong
-  ThreadOwning,  // background threads that do not exist in the child
-};
-
-/// What a call does to the handle it names.
-enum class Role {
-  Create,  // returns (or writes through an out-parameter) a live handle
-  Init,    // allocates a handle that is not live yet (e.g. mysql_init)
-  Connect, // makes an existing handle live (e.g. mysql_real_connect)
-  Use,     // talks through the handle
-  Close,   // releases it
-  Reset,   // safe reset after fork: the child may use the handle afterwards
-};
-
-const char *roleName(Role R);
-const char *semanticsName(Semantics S);
 
 struct FunctionRule {
   std::string Function;     // C name, or qualified C++ name
@@ -59,13 +41,6 @@ struct LibraryRule {
   std::string Source;
   std::string File;        // the rule file it came from
   std::string Remedy;      // library-specific remedy text (optional)
-};
-
-/// Where a framework runs a module's function relative to its worker fork.
-enum class HookRole {
-  PreFork,  // in the master, before workers are forked
-  PostFork, // in each worker, once, after the fork
-  Request,  // in a worker, for each request
 };
 
 /// How a module hands a function to its framework, and what that means.

@@ -29,14 +29,6 @@ bool Finding::operator<(const Finding &O) const {
 
 namespace {
 
-Semantics parseSemantics(const std::string &S) {
-  if (S == "process-bound")
-    return Semantics::ProcessBound;
-  if (S == "thread-owning")
-    return Semantics::ThreadOwning;
-  return Semantics::SharedSocket;
-}
-
 /// What every handle's analysis shares: computed once, read-only while the
 /// handles are analysed in parallel.
 struct ProgramContext {
@@ -67,7 +59,7 @@ void prepare(ProgramContext &C) {
     return X->Loc < Y->Loc;
   });
   for (const HookBinding *B : All)
-    if (Seen.insert(B->Framework + "|" + std::to_string(B->Role) + "|" +
+    if (Seen.insert(B->Framework + "|" + std::to_string(int(B->Role)) + "|" +
                     B->FunctionUsr)
             .second)
       C.HooksByFramework[B->Framework].push_back(B);
@@ -127,7 +119,7 @@ std::vector<Target> handlesToAnalyse(const ProgramContext &C) {
     if (!C.Creators.count(Var + Path) && (Local || !C.ThisCreates))
       continue;
     Out.push_back(
-        Target{Var, Path, HIt->second, parseSemantics(HIt->second->Semantics)});
+        Target{Var, Path, HIt->second, HIt->second->Sem});
   }
   return Out;
 }

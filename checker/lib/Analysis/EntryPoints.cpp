@@ -97,10 +97,10 @@ void HandleAnalysis::runFramework(const std::string &Fw,
   };
   State Master = Start;
   for (const HookBinding *B : Bindings)
-    if (B->Role == int(HookRole::PreFork))
+    if (B->Role == HookRole::PreFork)
       Master = run(B, Master, {}, note(Note::Hook, B->Loc, B->Note));
   for (const HookBinding *B : Bindings)
-    if (B->Role == int(HookRole::PostFork))
+    if (B->Role == HookRole::PostFork)
       for (int64_t V : B->MasterArgs)
         Master = run(B, Master, firstArg(V),
                      note(Note::Hook, B->Loc,
@@ -143,7 +143,7 @@ void HandleAnalysis::runFramework(const std::string &Fw,
       return It->second;
     State W = Worker;
     for (const HookBinding *B : Bindings) {
-      if (B->Role != int(HookRole::PostFork))
+      if (B->Role != HookRole::PostFork)
         continue;
       std::optional<int64_t> Arg = Rank;
       if (!Arg && !B->WorkerArgs.empty())
@@ -155,7 +155,7 @@ void HandleAnalysis::runFramework(const std::string &Fw,
   };
   workerState(std::nullopt);
   for (const HookBinding *B : Bindings)
-    if (B->Role == int(HookRole::Request)) {
+    if (B->Role == HookRole::Request) {
       std::optional<int64_t> Rank;
       if (!B->WorkerArgs.empty())
         Rank = B->WorkerArgs.front();

@@ -294,7 +294,7 @@ private:
     const HookBinding *Pre = nullptr;
     for (const HookBinding *B : Bindings)
       if (B->Loc == HookNote->Loc && B->Note == HookNote->Message &&
-          B->Role == int(HookRole::PreFork)) {
+          B->Role == HookRole::PreFork) {
         Pre = B;
         break;
       }
@@ -327,7 +327,7 @@ private:
 
     const HookBinding *Post = nullptr;
     for (const HookBinding *B : Bindings)
-      if (B->Framework == Pre->Framework && B->Role == int(HookRole::PostFork)) {
+      if (B->Framework == Pre->Framework && B->Role == HookRole::PostFork) {
         Post = B;
         break;
       }

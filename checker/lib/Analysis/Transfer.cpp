@@ -81,8 +81,7 @@ void HandleAnalysis::transfer(const Event &E, const FlowGraph::Event &GE,
       Exit.Loc = E.Loc;
       Exit.Message = E.Api + "() runs the destructors of static objects here";
       if (E.Api == "exit") { // _Exit (C99 <stdlib.h>) runs none
-        Exit.FixFrom = "exit";
-        Exit.FixTo = "_Exit";
+        Exit.Edits.push_back({E.Loc, "exit", "_Exit"});
       }
       const Note *AtExit = Mem.add(std::move(Exit));
       for (const Disjunct &D : S)

@@ -9,7 +9,7 @@
 
 #include "ConstantEval.h"
 #include "ExtractContext.h"
-#include "FixFacts.h"
+#include "FixItFacts.h"
 #include "FunctionEncoder.h"
 #include "StaticTables.h"
 
@@ -450,7 +450,7 @@ TUFacts extractFacts(ASTContext &Ctx, const RuleSet &Rules,
   if (auto Entry = SM.getFileEntryRefForID(SM.getMainFileID()))
     Main = Walker.TU.Locations.normalizedPath(Entry->getName());
   TUFacts Facts = Walker.finish(Main);
-  extractFixFacts(Ctx, Rules, Facts); // what the fix-its need (FixFacts.h)
+  extractFixItFacts(Ctx, Rules, Facts); // what the fix-its need (FixItFacts.h)
   return Facts;
 }
 

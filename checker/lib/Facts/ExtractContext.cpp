@@ -82,7 +82,7 @@ void ExtractContext::noteHook(const HookRule &Rule, const FunctionDecl *Fn,
     return;
   HookBinding B;
   B.Framework = Rule.Framework;
-  B.Role = int(Rule.Role);
+  B.Role = Rule.Role;
   B.FunctionUsr = Usrs.of(Fn->getCanonicalDecl());
   B.FunctionName = Fn->getQualifiedNameAsString();
   B.Loc = location(Loc);

@@ -352,7 +352,7 @@ Function function(const json &J) {
 
 json handle(const HandleVar &H) {
   json J = {{"key", H.Key},   {"name", H.Name},  {"type", H.Type},
-            {"lib", H.Library}, {"sem", H.Semantics}, {"l", loc(H.Loc)},
+            {"lib", H.Library}, {"sem", semanticsName(H.Sem)}, {"l", loc(H.Loc)},
             {"st", int(H.Store)}};
   if (H.IsDefinition)
     J["def"] = true;
@@ -369,7 +369,10 @@ HandleVar handle(const json &J) {
   H.Name = J.at("name").get<std::string>();
   H.Type = J.at("type").get<std::string>();
   H.Library = J.at("lib").get<std::string>();
-  H.Semantics = J.at("sem").get<std::string>();
+  std::optional<Semantics> Sem = parseSemantics(J.at("sem").get<std::string>());
+  if (!Sem)
+    throw std::runtime_error("bad handle semantics");
+  H.Sem = *Sem;
   H.Loc = loc(J.at("l"));
   int S = integer<int>(J.at("st"));
   if (S < 0 || S > int(Storage::Local))
@@ -518,7 +521,7 @@ std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
   json Hooks = json::array();
   for (const HookBinding &H : F.Hooks) {
     json HJ = {{"fw", H.Framework},
-               {"role", H.Role},
+               {"role", int(H.Role)},
                {"usr", H.FunctionUsr},
                {"name", H.FunctionName},
                {"l", loc(H.Loc)},
@@ -610,9 +613,10 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
       for (const json &H : J.at("hooks")) {
         HookBinding B;
         B.Framework = H.at("fw").get<std::string>();
-        B.Role = integer<int>(H.at("role"));
-        if (B.Role < 0 || B.Role > 2)
+        int Role = integer<int>(H.at("role"));
+        if (Role < 0 || Role > int(HookRole::Request))
           throw std::runtime_error("bad hook role");
+        B.Role = HookRole(Role);
         B.FunctionUsr = H.at("usr").get<std::string>();
         B.FunctionName = H.at("name").get<std::string>();
         B.Loc = loc(H.at("l"));

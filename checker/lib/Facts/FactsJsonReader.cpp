@@ -972,7 +972,12 @@ void handle(Reader &R, HandleVar &H) {
       R.string(H.Library);
     } else if (Key == "sem") {
       Seen.add(Sem);
-      R.string(H.Semantics);
+      std::string Name;
+      R.string(Name);
+      std::optional<Semantics> S = parseSemantics(Name);
+      if (!S)
+        giveUp();
+      H.Sem = *S;
     } else if (Key == "l") {
       Seen.add(L);
       loc(R, H.Loc);
@@ -1016,9 +1021,10 @@ void hook(Reader &R, HookBinding &H) {
       R.string(H.Framework);
     } else if (Key == "role") {
       Seen.add(Role);
-      H.Role = R.int32();
-      if (H.Role < 0 || H.Role > 2)
+      int Role = R.int32();
+      if (Role < 0 || Role > int(HookRole::Request))
         giveUp();
+      H.Role = HookRole(Role);
     } else if (Key == "usr") {
       Seen.add(Usr);
       R.string(H.FunctionUsr);

@@ -359,7 +359,7 @@ void handle(Writer &W, const HandleVar &H) {
     J.key("nolint").strings(H.Nolint);
   if (!H.Path.empty())
     J.key("path").str(H.Path);
-  J.key("sem").str(H.Semantics);
+  J.key("sem").str(semanticsName(H.Sem));
   J.key("st").num(int(H.Store));
   J.key("type").str(H.Type);
   J.close();
@@ -374,7 +374,7 @@ void hook(Writer &W, const HookBinding &H) {
   J.key("master").nums(H.MasterArgs);
   J.key("name").str(H.FunctionName);
   J.key("note").str(H.Note);
-  J.key("role").num(H.Role);
+  J.key("role").num(int(H.Role));
   J.key("usr").str(H.FunctionUsr);
   J.key("worker").nums(H.WorkerArgs);
   J.close();

@@ -35,7 +35,7 @@ void HandleVariables::noteHandle(const HandleRef &R, const VarDecl *Root,
         break;
       }
   H.Type = T.isNull() ? "" : T.getAsString();
-  H.Semantics = semanticsName(Rule ? Rule->Sem : Semantics::SharedSocket);
+  H.Sem = Rule ? Rule->Sem : Semantics::SharedSocket;
   if (Root) {
     const VarDecl *Def = Root->getDefinition() ? Root->getDefinition() : Root;
     H.IsDefinition = Root->getDefinition() != nullptr;

@@ -3,7 +3,7 @@
 // function this unit defines: its top-level statements (where each is, the
 // globals it names, whether it could be moved into another function as
 // text) and where a moved statement would go in it.
-#include "FixFacts.h"
+#include "FixItFacts.h"
 #include "HandleRefs.h"
 
 #include "clang/AST/ASTContext.h"

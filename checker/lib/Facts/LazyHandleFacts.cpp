@@ -7,7 +7,7 @@
 // Anything a textual rewrite could get wrong (a macro, decltype, '&db',
 // 'Conn a, b;', a const or thread_local variable...) blocks the fix, with
 // the reason.
-#include "FixFacts.h"
+#include "FixItFacts.h"
 #include "HandleRefs.h"
 
 #include "clang/AST/ASTContext.h"

@@ -24,7 +24,7 @@ class VarDecl;
 namespace forksafe {
 
 struct ForkCall {
-  ForkKind Kind = ForkKind::Fork;
+  ForkKind Kind = ForkKind::Plain;
   std::string Api;                           // "fork", "syscall(SYS_fork)", ...
   const clang::FunctionDecl *ChildFn = nullptr; // clone(fn, ...)
 };

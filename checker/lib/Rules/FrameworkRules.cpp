@@ -13,16 +13,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::optional<HookRole> parseHookRole(const std::string &S) {
-  if (S == "prefork")
-    return HookRole::PreFork;
-  if (S == "postfork")
-    return HookRole::PostFork;
-  if (S == "request")
-    return HookRole::Request;
-  return std::nullopt;
-}
-
 } // namespace
 
 /// A framework rule file: which module hooks run before or after the fork.

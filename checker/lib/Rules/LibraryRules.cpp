@@ -25,16 +25,6 @@ std::optional<Role> parseRole(const std::string &S) {
   return It->second;
 }
 
-std::optional<Semantics> parseSemantics(const std::string &S) {
-  if (S == "shared-socket")
-    return Semantics::SharedSocket;
-  if (S == "process-bound")
-    return Semantics::ProcessBound;
-  if (S == "thread-owning")
-    return Semantics::ThreadOwning;
-  return std::nullopt;
-}
-
 } // namespace
 
 /// A library rule file: its handle types, and what each of its functions

@@ -6,27 +6,6 @@
 
 namespace forksafe {
 
-const char *roleName(Role R) {
-  switch (R) {
-  case Role::Create: return "create";
-  case Role::Init: return "init";
-  case Role::Connect: return "connect";
-  case Role::Use: return "use";
-  case Role::Close: return "close";
-  case Role::Reset: return "reset";
-  }
-  return "?";
-}
-
-const char *semanticsName(Semantics S) {
-  switch (S) {
-  case Semantics::SharedSocket: return "shared-socket";
-  case Semantics::ProcessBound: return "process-bound";
-  case Semantics::ThreadOwning: return "thread-owning";
-  }
-  return "?";
-}
-
 const LibraryRule *RuleSet::library(const std::string &Name) const {
   for (const LibraryRule &L : Libraries)
     if (L.Name == Name)

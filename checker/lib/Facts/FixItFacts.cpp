@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "FixFacts.h"
+#include "FixItFacts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/FileManager.h"
@@ -11,7 +11,7 @@ using namespace clang;
 
 namespace forksafe {
 
-void extractFixFacts(ASTContext &Ctx, const RuleSet &Rules, TUFacts &Facts) {
+void extractFixItFacts(ASTContext &Ctx, const RuleSet &Rules, TUFacts &Facts) {
   extractLazyVars(Ctx, Rules, Facts);
   extractHookBodies(Ctx, Facts);
 }

@@ -25,7 +25,7 @@ class LangOptions;
 namespace forksafe {
 
 /// Adds LazyVars and HookBodies to Facts (Facts.Hooks must be filled).
-void extractFixFacts(clang::ASTContext &Ctx, const RuleSet &Rules,
+void extractFixItFacts(clang::ASTContext &Ctx, const RuleSet &Rules,
                      TUFacts &Facts);
 
 void extractLazyVars(clang::ASTContext &Ctx, const RuleSet &Rules,
