@@ -2,7 +2,7 @@
 """Generate synthetic forksafe facts files (one per translation unit) for
 timing 'forksafe link' alone.
 
-The layout follows checker/lib/Facts/FactsJson.cpp (facts version 5).  The
+The layout follows checker/lib/Facts/FactsJson.cpp (facts version 6).  The
 program looks like a large prefork server:
 
   * every TU has --funcs functions with small CFGs (branches, a loop back
@@ -216,7 +216,7 @@ def main():
         for h in handles:
             if h["owner"] == i and h["var"] not in used:
                 hs.append(hvar(h, i, True))
-        doc = {"forksafe-facts": 5, "main": file, "functions": fns, "handles": hs}
+        doc = {"forksafe-facts": 6, "main": file, "functions": fns, "handles": hs}
         text = json.dumps(doc, separators=(",", ":"))
         total_bytes += len(text)
         total_fns += len(fns)

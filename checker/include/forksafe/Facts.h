@@ -19,8 +19,9 @@ namespace forksafe {
 /// ignored and rebuilt, and 'forksafe link' refuses them. Version 5 made
 /// values part of the facts (places, assignments, branch conditions, return
 /// values, argument values, function-pointer flows): earlier versions
-/// described branches by labels this engine no longer reads.
-constexpr int FactsVersion = 5;
+/// described branches by labels this engine no longer reads. Version 6:
+/// TUFacts::RunTimeAddressed.
+constexpr int FactsVersion = 6;
 
 /// The function a slot holds after 'fp = dlsym(lib, "name")': a loaded
 /// module's, never one of the program's.
@@ -327,6 +328,10 @@ struct TUFacts {
   // Globals (USRs) another name may write: their address is taken, or they
   // are volatile. No initial value of theirs, or of their members, holds.
   std::vector<std::string> EscapedGlobals;
+  // Functions (USRs) whose address code takes as it runs (a call argument,
+  // a store in a function body), not only a static's initialiser: such a
+  // function enters a function-pointer slot only once that code has run.
+  std::vector<std::string> RunTimeAddressed;
   // Globals whose address only the initialiser of a file-scope array takes
   // (a module's parameter table, a configuration option table): code that
   // reads the configuration writes them once, early. No initial value of

@@ -68,6 +68,9 @@ struct Program {
   /// Functions code without a body can call (their address escaped), and
   /// uncalled ones: their writes to globals are not followed.
   std::vector<bool> CalledFromOutside; // by id
+  /// By id: code takes its address as it runs (TUFacts::RunTimeAddressed),
+  /// so it is in a function-pointer slot only once that code has run.
+  std::vector<bool> TakenAtRunTime;
 
   /// Dense ids (USR order), so analyses can use vectors instead of maps.
   std::vector<const Function *> ById;

@@ -333,12 +333,23 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       Run.push_back(Element);
     else
       Run.assign(Targets.begin(), Targets.end());
-    // Choices only matter on a child's path: in a child (a summary of a
-    // function a child runs sees the handle inherited, not Child), or where
-    // a target may fork while the handle is live.
+    // Choices matter on a child's path: in a child (a summary of a function
+    // a child runs sees the handle inherited, not Child), or where a target
+    // may fork while the handle is live. And before the handle exists, for
+    // a function that would create it and that code registers as it runs
+    // (a call argument, a store in a function body): the points-to analysis
+    // does not say whether that code ran before this call (a master's
+    // dispatch() "may" run a callback only a session registers). A function
+    // a static's initialiser puts in place (a module's export table) is
+    // there from the start: a loop over the table runs it.
+    auto registeredCreator = [&](const Function *T) {
+      return Fns.Creates[P.idOf(*T)] && P.TakenAtRunTime[P.idOf(*T)];
+    };
+    bool CreatesHere = D.H.flags() == 0 &&
+                       std::any_of(Run.begin(), Run.end(), registeredCreator);
     bool MayChoose =
         Run.size() > 1 &&
-        (D.Child || D.H.I ||
+        (D.Child || D.H.I || CreatesHere ||
          (D.H.L && std::any_of(Run.begin(), Run.end(), [&](const Function *T) {
             return Rel.forks(*T);
           })));
@@ -347,10 +358,11 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
         runOne(*T, Next, Found);
       continue;
     }
-    // Several functions may run here and one does. A child's outcome or a
-    // finding that not all of them produce rests on that choice
-    // (addAssumed). The parent's outcomes do not: they only set up what the
-    // child inherits, and a loop that calls every module's init runs them
+    // Several functions may run here and one does. A child's outcome, a
+    // finding, or a handle created here by a function registered at run
+    // time, that not all of them produce rests on that choice (addAssumed).
+    // Other parent outcomes do not: they only set up what the child
+    // inherits, and a loop over a static table of module inits runs them
     // all.
     size_t Ways = Run.size();
     std::vector<State> Outs(Ways);
@@ -377,7 +389,9 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
     }
     for (size_t I = 0; I < Ways; ++I) {
       for (Disjunct &X : Outs[I]) {
-        if ((X.Child || X.H.I) && !(CommonOutcomes & outcomeBit(X)))
+        if ((X.Child || X.H.I ||
+             (CreatesHere && X.H.L && P.TakenAtRunTime[P.idOf(*Run[I])])) &&
+            !(CommonOutcomes & outcomeBit(X)))
           X.Assumed = addAssumed(X.Assumed, ChoiceUnit);
         joinInto(Next, std::move(X), false);
       }

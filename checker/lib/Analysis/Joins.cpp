@@ -21,6 +21,21 @@ unsigned closeness(const Disjunct &A, const Disjunct &B) {
       ++Score;
   return Score;
 }
+/// The assumptions of the join of A and B, when they must merge although
+/// they differ in what they know of the handle (live, inherited): the count
+/// of the side whose facts the join has, not the smaller count of a path on
+/// which the handle does not exist. (Disjuncts that differ in handle facts
+/// are otherwise kept apart: each count is then exactly its facts'.)
+uint16_t joinedAssumed(const Disjunct &A, const Disjunct &B) {
+  bool AMore = !A.H.leq(B.H), BMore = !B.H.leq(A.H);
+  if (AMore && !BMore)
+    return A.Assumed;
+  if (BMore && !AMore)
+    return B.Assumed;
+  if (AMore && BMore)
+    return std::max(A.Assumed, B.Assumed);
+  return std::min(A.Assumed, B.Assumed);
+}
 } // namespace
 
 void joinExit(Summary &S, ExitCase &&X) {
@@ -34,9 +49,10 @@ void joinExit(Summary &S, ExitCase &&X) {
   for (ExitCase &E : S.Exits) {
     if (E.D.Child != X.D.Child)
       continue;
-    if (E.D.V == X.D.V && E.Ret == X.Ret) {
-      E.D.H.join(X.D.H);
+    if (E.D.V == X.D.V && E.Ret == X.Ret &&
+        E.D.H.flags() == X.D.H.flags()) {
       E.D.Assumed = std::min(E.D.Assumed, X.D.Assumed);
+      E.D.H.join(X.D.H);
       return;
     }
     if (E.D.H.flags() != X.D.H.flags())
@@ -65,7 +81,7 @@ bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
   for (Disjunct &E : Dst) {
     if (E.Child != N.Child)
       continue;
-    if (E.V == N.V) {
+    if (E.V == N.V && E.H.flags() == N.H.flags()) {
       bool Changed = E.H.join(N.H);
       if (N.Assumed < E.Assumed) {
         E.Assumed = N.Assumed;
@@ -113,9 +129,11 @@ bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
       return true;
     }
   }
+  uint16_t Assumed = joinedAssumed(*SameKind, N);
   bool Changed = SameKind->V.join(N.V, Widen);
   Changed |= SameKind->H.join(N.H);
-  SameKind->Assumed = std::min(SameKind->Assumed, N.Assumed);
+  Changed |= Assumed != SameKind->Assumed;
+  SameKind->Assumed = Assumed;
   return Changed;
 }
 

@@ -328,6 +328,11 @@ void PointsTo::run() {
   P.CalledFromOutside.assign(N, false);
   for (uint32_t Id = 0; Id < N; ++Id)
     P.CalledFromOutside[Id] = outside(Id);
+  P.TakenAtRunTime.assign(N, false);
+  for (const TUFacts &U : P.Units)
+    for (const std::string &Usr : U.RunTimeAddressed)
+      if (auto It = ByUsr.find(Usr); It != ByUsr.end())
+        P.TakenAtRunTime[It->second] = true;
   // Store each call's targets (sorted by USR: the order findings are
   // explained in does not depend on link ids' history).
   for (size_t C = 0; C < Calls.size(); ++C) {

@@ -10,6 +10,8 @@
 #include "ConstantEval.h"
 #include "ExtractContext.h"
 #include "FixItFacts.h"
+
+#include <algorithm>
 #include "FunctionEncoder.h"
 #include "StaticTables.h"
 
@@ -93,6 +95,8 @@ public:
     if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
       if (!DirectCallees.count(DRE)) {
         AddressTaken.insert(FD->getCanonicalDecl());
+        if (!InStaticInitializer)
+          TakenAtRunTime.insert(FD->getCanonicalDecl());
         if (!TU.Slots.isStoredRef(DRE))
           Escaped.insert(FD->getCanonicalDecl());
       }
@@ -208,13 +212,17 @@ public:
 
   // '&g' in the initialiser of a file-scope array (a parameter table) makes
   // g a configuration value, not an escaped global (TUFacts).
+  // A function named in a static's initialiser is in place before main()
+  // runs (TakenAtRunTime: named anywhere else).
   bool TraverseVarDecl(VarDecl *V) {
     bool Table = V->hasGlobalStorage() && !V->isStaticLocal() &&
                  V->getDeclContext()->isFileContext() &&
                  V->getType()->isArrayType();
     InTableInitializer += Table;
+    InStaticInitializer += V->hasGlobalStorage();
     bool Result = RecursiveASTVisitor::TraverseVarDecl(V);
     InTableInitializer -= Table;
+    InStaticInitializer -= V->hasGlobalStorage();
     return Result;
   }
 
@@ -413,6 +421,9 @@ public:
     F.WrittenFields.assign(Writes.written().begin(), Writes.written().end());
     F.FieldWritesKnown = true;
     TU.Tables.finish(F, AddressTakenGlobals, TableAddressedGlobals);
+    for (const FunctionDecl *FD : TakenAtRunTime)
+      F.RunTimeAddressed.push_back(TU.Usrs.of(FD));
+    std::sort(F.RunTimeAddressed.begin(), F.RunTimeAddressed.end());
     F.EscapedGlobals.assign(AddressTakenGlobals.begin(),
                             AddressTakenGlobals.end());
     for (const std::string &G : TableAddressedGlobals)
@@ -424,14 +435,14 @@ public:
   ExtractContext TU;
   // Membership only (never iterated): hash sets.
   llvm::DenseSet<const Expr *> DirectCallees;
-  llvm::DenseSet<const FunctionDecl *> AddressTaken, Escaped;
+  llvm::DenseSet<const FunctionDecl *> AddressTaken, Escaped, TakenAtRunTime;
   std::map<std::string, int64_t> GlobalInits;
   std::map<std::string, int64_t> ElementInits;
   std::map<std::string, std::string> ElementTypes;
   FieldWrites Writes{TU.Ctx, TU.Usrs};
   std::set<std::string> AddressTakenGlobals;
   std::set<std::string> TableAddressedGlobals; // see TraverseVarDecl
-  unsigned InTableInitializer = 0;
+  unsigned InTableInitializer = 0, InStaticInitializer = 0;
   llvm::DenseSet<const Expr *> IndexedBases;
   std::set<std::string> Extracted;
   std::vector<std::pair<const FunctionDecl *, Function>> Pending;

@@ -571,6 +571,8 @@ std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
     J["ginit"] = F.GlobalInits;
   if (!F.EscapedGlobals.empty())
     J["gesc"] = F.EscapedGlobals;
+  if (!F.RunTimeAddressed.empty())
+    J["rta"] = F.RunTimeAddressed;
   if (!F.ConfiguredGlobals.empty())
     J["gcfg"] = F.ConfiguredGlobals;
   if (!F.Tables.empty())
@@ -649,6 +651,8 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
                      .get<std::map<std::string, std::vector<std::string>>>();
     if (J.contains("gesc"))
       F.EscapedGlobals = J.at("gesc").get<std::vector<std::string>>();
+    if (J.contains("rta"))
+      F.RunTimeAddressed = J.at("rta").get<std::vector<std::string>>();
     if (J.contains("gcfg"))
       F.ConfiguredGlobals = J.at("gcfg").get<std::vector<std::string>>();
     if (J.contains("ginit"))

@@ -1256,7 +1256,7 @@ void hookBody(Reader &R, HookBody &HB) {
 void facts(Reader &R, TUFacts &F) {
   enum { Version, Main, Functions, Handles, Hooks, Lazy, HookBodies, Slots,
          Opaque, Flows, Ginit, Gesc, Gcfg, Tables, DSlots, Einit, Etype,
-         Wfld };
+         Wfld, Rta };
   KeySet Seen;
   R.object([&](std::string_view Key) {
     if (Key == "forksafe-facts") {
@@ -1354,6 +1354,9 @@ void facts(Reader &R, TUFacts &F) {
     } else if (Key == "gesc") {
       Seen.add(Gesc);
       F.EscapedGlobals = R.strings();
+    } else if (Key == "rta") {
+      Seen.add(Rta);
+      F.RunTimeAddressed = R.strings();
     } else if (Key == "gcfg") {
       Seen.add(Gcfg);
       F.ConfiguredGlobals = R.strings();

@@ -507,6 +507,8 @@ bool writeFactsFast(const TUFacts &F, std::string &Out) {
     J.key("main").str(F.MainFile);
     if (!F.OpaqueSlots.empty())
       J.key("opaque").strings(F.OpaqueSlots);
+    if (!F.RunTimeAddressed.empty())
+      J.key("rta").strings(F.RunTimeAddressed);
     if (!F.FunctionSlots.empty()) {
       // A std::map: already in the DOM's (bytewise) key order.
       Obj S(J.key("slots"));
