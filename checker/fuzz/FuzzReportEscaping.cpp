@@ -191,9 +191,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   F.HandleKey = HandleKey;
   F.HandleName = HandleName;
   F.Library = Library;
-  F.Notes.push_back({Note::Created, {File, 1, 1}, NoteMessage, "", "", {}});
+  F.Notes.push_back({Note::Created, {File, 1, 1}, NoteMessage, {}});
   F.Notes.push_back({Note::Remedy, {FailedFile, 0, 0}, Message + NoteMessage,
-                     "", "", {}});
+                     {}});
   R.Findings.push_back(F);
   R.Failed.push_back({FailedFile, Reason});
   std::string Fp = fingerprint(F);
