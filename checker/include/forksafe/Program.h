@@ -48,6 +48,10 @@ struct Program {
   /// Scalar globals' initial values (USR + path), for globals no other
   /// name can write (EscapedGlobals of every TU removed).
   std::map<std::string, int64_t> GlobalInits;
+  /// Globals the configuration parser writes (TUFacts::ConfiguredGlobals),
+  /// with their static initialisers' values where every TU states the same.
+  std::set<std::string> ConfiguredGlobals;
+  std::map<std::string, int64_t> ConfiguredInits;
   /// Initial values of the fields of statically initialised global arrays
   /// of structs ('USR.field' -> by index, unknown where absent) for fields
   /// no code in the program writes (TUFacts::ElementInits, WrittenFields).

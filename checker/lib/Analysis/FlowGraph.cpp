@@ -3,6 +3,8 @@
 // value expressions compiled once, events, edges and blocks in dense arrays.
 #include "FlowGraphBuilder.h"
 
+#include "ConfigDomains.h"
+
 #include <algorithm>
 
 namespace forksafe {
@@ -344,6 +346,8 @@ uint32_t FlowGraph::Builder::translate(uint32_t CallEvent,
 
 Env FlowGraph::Builder::initialGlobals() const {
   Env E;
+  std::vector<uint32_t> Configured;
+  std::map<uint32_t, int64_t> ConfiguredInit;
   for (uint32_t Id = 0; Id < G.Places.size(); ++Id) {
     const Place &Pl = G.Places[Id];
     if (!Pl.Global || Pl.Untrusted || !decisive(Id))
@@ -351,7 +355,15 @@ Env FlowGraph::Builder::initialGlobals() const {
     auto It = P.GlobalInits.find(Pl.Ref->Var + Pl.Ref->Path);
     if (It != P.GlobalInits.end())
       E.set(Id, AbsVal::constant(It->second));
+    if (Pl.Ref->Path.empty() && P.ConfiguredGlobals.count(Pl.Ref->Var)) {
+      Configured.push_back(Id);
+      if (auto I = P.ConfiguredInits.find(Pl.Ref->Var);
+          I != P.ConfiguredInits.end())
+        ConfiguredInit.emplace(Id, I->second);
+    }
   }
+  for (const auto &[Id, Range] : configDomains(G, Configured, ConfiguredInit))
+    E.set(Id, Range);
   return E;
 }
 

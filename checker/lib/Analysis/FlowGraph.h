@@ -80,6 +80,7 @@ public:
   explicit FlowGraph(const Program &P);
 
   const Function &function(uint32_t Id) const { return Functions[Id]; }
+  uint32_t numFunctions() const { return uint32_t(Functions.size()); }
   const Block &block(const Function &F, unsigned B) const {
     return Blocks[F.BlocksBegin + B];
   }

@@ -58,15 +58,25 @@ void mergeGlobalInits(Program &P) {
     Escaped.insert(U.ConfiguredGlobals.begin(), U.ConfiguredGlobals.end());
   }
   for (const TUFacts &U : P.Units)
+    P.ConfiguredGlobals.insert(U.ConfiguredGlobals.begin(),
+                               U.ConfiguredGlobals.end());
+  for (const TUFacts &U : P.Units)
     for (const auto &[Key, V] : U.GlobalInits) {
+      if (P.ConfiguredGlobals.count(Key)) {
+        auto [It, New] = P.ConfiguredInits.emplace(Key, V);
+        if (!New && It->second != V)
+          Conflicting.insert(Key);
+      }
       if (rootedAt(Key, Escaped))
         continue;
       auto [It, New] = P.GlobalInits.emplace(Key, V);
       if (!New && It->second != V)
         Conflicting.insert(Key);
     }
-  for (const std::string &K : Conflicting)
+  for (const std::string &K : Conflicting) {
     P.GlobalInits.erase(K);
+    P.ConfiguredInits.erase(K);
+  }
 }
 
 /// Table elements' initial values, for the fields no TU writes: a field is
