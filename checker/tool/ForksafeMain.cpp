@@ -165,7 +165,8 @@ int loadCommands(const CliOptions &O,
 
 std::string cacheSalt(const Session &S, const DriverOptions &D) {
   std::string Salt = std::string(FORKSAFE_VERSION) + "|" + LLVM_VERSION_STRING +
-                     "|" + S.factsKey();
+                     "|x" + std::to_string(ExtractorRevision) + "|" +
+                     S.factsKey();
   for (const std::string &A : D.ExtraArgsBefore)
     Salt += "|b:" + A;
   for (const std::string &A : D.ExtraArgs)

@@ -22,6 +22,11 @@ namespace forksafe {
 /// described branches by labels this engine no longer reads. Version 6:
 /// TUFacts::RunTimeAddressed.
 constexpr int FactsVersion = 6;
+/// Bump when extraction writes different facts in the same layout (a value
+/// it now encodes, a condition it now decides): part of the cache key, so
+/// that a cache filled by an earlier extractor is rebuilt, while facts files
+/// of the same version still link.
+constexpr int ExtractorRevision = 1;
 
 /// The function a slot holds after 'fp = dlsym(lib, "name")': a loaded
 /// module's, never one of the program's.

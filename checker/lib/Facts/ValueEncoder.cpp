@@ -461,6 +461,11 @@ std::string ValueEncoder::encode(const Expr *E, int Depth) {
     if (B->getOpcode() == BO_Comma)
       return encode(B->getRHS(), Depth + 1);
     if (B->isAssignmentOp()) {
+      // '(buf = malloc(n)) == NULL': an allocation is not null, whether or
+      // not the variable's own value is followed.
+      if (B->getOpcode() == BO_Assign &&
+          encode(B->getRHS(), Depth + 1) == vx::nonNull())
+        return vx::nonNull();
       if (auto P = storePlace(B->getLHS()))
         return vx::place(unsigned(*P));
       // '(c = connect(...)) == NULL': the handle itself is tested.
