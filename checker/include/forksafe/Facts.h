@@ -6,6 +6,7 @@
 #include "forksafe/Model.h"
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,7 +27,12 @@ constexpr int FactsVersion = 6;
 /// it now encodes, a condition it now decides): part of the cache key, so
 /// that a cache filled by an earlier extractor is rebuilt, while facts files
 /// of the same version still link.
-constexpr int ExtractorRevision = 1;
+constexpr int ExtractorRevision = 2;
+/// In TUFacts::ElementInits: the field holds some non-null address (a
+/// string literal, a function, a static object), which ends a loop over a
+/// table terminated by a null entry ('for (i = 0; tab[i].name; i++)'). An
+/// integer field initialised to this value is recorded as unknown.
+constexpr int64_t NonNullElementInit = std::numeric_limits<int64_t>::min();
 
 /// The function a slot holds after 'fp = dlsym(lib, "name")': a loaded
 /// module's, never one of the program's.
@@ -343,9 +349,10 @@ struct TUFacts {
   // theirs holds, but one run sees one value: their tests agree.
   std::vector<std::string> ConfiguredGlobals;
   // Statically initialised global arrays of C structs: each element's
-  // scalar fields' initial values ("USR[i].field" -> value; a non-null
-  // pointer is absent), and each array's element struct (USR -> the
-  // struct's USR). They hold where no code writes the field.
+  // scalar fields' initial values ("USR[i].field" -> value; a pointer to
+  // a string literal, a function or a static object is NonNullElementInit;
+  // another non-null pointer is absent), and each array's element struct
+  // (USR -> the struct's USR). They hold where no code writes the field.
   std::map<std::string, int64_t> ElementInits;
   std::map<std::string, std::string> ElementTypes;
   // Struct fields this TU writes ("struct USR.field"), or whose objects it

@@ -169,7 +169,9 @@ int64_t FlowGraph::Builder::columnOf(uint32_t PlaceId) {
   if (New) {
     std::vector<AbsVal> &Col = G.Columns.emplace_back();
     for (const std::optional<int64_t> &V : Init->second)
-      Col.push_back(V ? AbsVal::constant(*V) : AbsVal::top());
+      Col.push_back(!V                         ? AbsVal::top()
+                    : *V == NonNullElementInit ? AbsVal::nonNull()
+                                               : AbsVal::constant(*V));
   }
   return It->second;
 }

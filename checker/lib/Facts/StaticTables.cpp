@@ -26,8 +26,30 @@ const RecordDecl *cStruct(QualType T) {
   return RD->getDefinition();
 }
 
-/// A scalar's initial value: a constant integer, or null; nullopt when not
-/// known here (a non-null pointer, a value computed at run time).
+/// Whether a pointer initialiser is an address that cannot be null: a
+/// string literal, a function, an object of static storage ('&x', an
+/// array that decays).
+bool isStaticAddress(const Expr *Init) {
+  if (isa<StringLiteral>(Init) || isa<AddrLabelExpr>(Init))
+    return true;
+  if (const auto *U = dyn_cast<UnaryOperator>(Init);
+      U && U->getOpcode() == UO_AddrOf)
+    Init = U->getSubExpr()->IgnoreParenImpCasts();
+  else if (!Init->getType()->isArrayType() &&
+           !Init->getType()->isFunctionType())
+    return false;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Init);
+  if (!DRE)
+    return false;
+  if (isa<FunctionDecl>(DRE->getDecl()))
+    return true;
+  const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+  return V && V->hasGlobalStorage();
+}
+
+/// A scalar's initial value: a constant integer, null, or
+/// NonNullElementInit for a static address; nullopt when not known here
+/// (another pointer, a value computed at run time).
 std::optional<int64_t> scalarValue(const Expr *Init, QualType T,
                                    ASTContext &Ctx) {
   if (!Init)
@@ -40,9 +62,14 @@ std::optional<int64_t> scalarValue(const Expr *Init, QualType T,
   if (T->isPointerType()) {
     if (isNullConstant(Init, Ctx))
       return 0;
+    if (isStaticAddress(Init))
+      return NonNullElementInit;
     return std::nullopt;
   }
-  return constantInt(Init, Ctx);
+  std::optional<int64_t> V = constantInt(Init, Ctx);
+  if (V && *V == NonNullElementInit)
+    return std::nullopt;
+  return V;
 }
 
 const InitListExpr *semantic(const Expr *E) {
