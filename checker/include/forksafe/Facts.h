@@ -27,7 +27,7 @@ constexpr int FactsVersion = 6;
 /// it now encodes, a condition it now decides): part of the cache key, so
 /// that a cache filled by an earlier extractor is rebuilt, while facts files
 /// of the same version still link.
-constexpr int ExtractorRevision = 2;
+constexpr int ExtractorRevision = 3;
 /// In TUFacts::ElementInits: the field holds some non-null address (a
 /// string literal, a function, a static object), which ends a loop over a
 /// table terminated by a null entry ('for (i = 0; tab[i].name; i++)'). An
@@ -114,6 +114,11 @@ struct Event {
   // ('modules[i].on_stage(...)'): the table (TUFacts::Tables key) and the
   // index's value, so a known index reaches that element's function only.
   std::string IndirectTable, IndirectIndex;
+  // An indirect call through the element a for loop's counter indexes
+  // ('for (i = 0; i < n; i++) if (list[i]->tidy) list[i]->tidy();'), with
+  // no other test and no early exit in the loop: the loop calls each
+  // element's function, so every target runs, not one of them.
+  bool EachElement = false;
   // Indirect calls: the called pointer's value (ValueExpr.h), where the
   // pointer is a place values follow ('(*handler)(args)' of a parameter):
   // a caller that passes a known function calls that one.

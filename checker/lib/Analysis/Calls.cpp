@@ -303,7 +303,8 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
             Indexed = true;
           }
     }
-    auto runOne = [&](const Function &T, State &Into, std::vector<Pending> &F) {
+    auto runOne = [&](const Function &T, const Disjunct &Dj, State &Into,
+                      std::vector<Pending> &F) {
       uint32_t Id = P.idOf(T);
       // Before this process holds the handle (nothing live, nothing
       // inherited), a callee that cannot create it can only change the
@@ -313,11 +314,11 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       // Except a callee that forks: which process returns from it (a fork
       // wrapper's result, the flags it sets in one process) decides where
       // the handle is created later.
-      bool Havoc = D.H.flags() == 0 && CalleeB.empty() && !Fns.Creates[Id] &&
+      bool Havoc = Dj.H.flags() == 0 && CalleeB.empty() && !Fns.Creates[Id] &&
                    !Rel.forks(Id) && !G.function(Id).NeverReturns &&
                    !E.NoReturn;
-      if (Havoc || !relevant(T, CalleeB, D.H.flags())) {
-        Disjunct N = D;
+      if (Havoc || !relevant(T, CalleeB, Dj.H.flags())) {
+        Disjunct N = Dj;
         if (Havoc)
           havocWrites(T, &GE, N);
         else if (GE.Result != FlowGraph::NoRef)
@@ -325,7 +326,7 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
         joinInto(Into, std::move(N), false);
         return;
       }
-      applySummary(T, &GE, D, CalleeB, Call, calleeInput(T, &GE, D, CalleeB),
+      applySummary(T, &GE, Dj, CalleeB, Call, calleeInput(T, &GE, Dj, CalleeB),
                    Into, F);
     };
     llvm::SmallVector<const Function *, 8> Run;
@@ -353,9 +354,24 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
          (D.H.L && std::any_of(Run.begin(), Run.end(), [&](const Function *T) {
             return Rel.forks(*T);
           })));
+    // A loop that calls each element's function (EachElement): all of
+    // them run, one after another, and none is a choice.
+    if (E.EachElement && !Indexed && Run.size() > 1) {
+      State Cur;
+      joinInto(Cur, Disjunct(D), false);
+      for (const Function *T : Run) {
+        State After;
+        for (const Disjunct &X : Cur)
+          runOne(*T, X, After, Found);
+        Cur = std::move(After);
+      }
+      for (Disjunct &X : Cur)
+        joinInto(Next, std::move(X), false);
+      continue;
+    }
     if (!MayChoose) {
       for (const Function *T : Run)
-        runOne(*T, Next, Found);
+        runOne(*T, D, Next, Found);
       continue;
     }
     // Several functions may run here and one does. A child's outcome, a
@@ -368,7 +384,7 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
     std::vector<State> Outs(Ways);
     std::vector<std::vector<Pending>> Finds(Ways);
     for (size_t I = 0; I < Run.size(); ++I)
-      runOne(*Run[I], Outs[I], Finds[I]);
+      runOne(*Run[I], D, Outs[I], Finds[I]);
     // What every way that returns or finds produces: outcomes by (child,
     // handle facts), findings by check, as bits.
     auto outcomeBit = [](const Disjunct &X) {

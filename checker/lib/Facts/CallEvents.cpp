@@ -35,7 +35,157 @@ bool throughArrayElement(const Expr *E) {
   return false;
 }
 
+/// The array element a callee is loaded from ('list[i]->tidy',
+/// 'tab[i].fn', 'handlers[i]'): the subscript, and the field called
+/// through (null for an array of function pointers).
+const ArraySubscriptExpr *calledElement(const Expr *E, const FieldDecl *&Field) {
+  Field = nullptr;
+  for (int Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      return AS;
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!Field)
+        Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      E = ME->getBase();
+    } else if (const auto *U = dyn_cast<UnaryOperator>(E);
+               U && U->getOpcode() == UO_Deref) {
+      E = U->getSubExpr();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+const VarDecl *counterOf(const ArraySubscriptExpr *AS) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(AS->getIdx()->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() ? V : nullptr;
+}
+
+bool mentions(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
+    return true;
+  for (const Stmt *C : S->children())
+    if (mentions(C, V))
+      return true;
+  return false;
+}
+
+/// Whether S can leave the loop early or write the counter: a break,
+/// return or goto anywhere in it, or a store to V.
+bool exitsEarlyOrWrites(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return false;
+  if (isa<BreakStmt>(S) || isa<ReturnStmt>(S) || isa<GotoStmt>(S) ||
+      isa<IndirectGotoStmt>(S))
+    return true;
+  const Expr *Written = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    Written = BO->getLHS();
+  else if (const auto *U = dyn_cast<UnaryOperator>(S);
+           U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf))
+    Written = U->getSubExpr();
+  if (Written)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Written->IgnoreParenImpCasts());
+        DRE && DRE->getDecl() == V)
+      return true;
+  for (const Stmt *C : S->children())
+    if (exitsEarlyOrWrites(C, V))
+      return true;
+  return false;
+}
+
+/// 'if (list[i]->tidy)', 'if (list[i] && list[i]->tidy != NULL)': tests
+/// that the element, or the called pointer in it, is set, which skip only
+/// elements with nothing to call.
+bool testsCalledPointer(const Expr *Cond, const FieldDecl *Field,
+                        const VarDecl *Counter) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    if (BO->getOpcode() == BO_LAnd)
+      return testsCalledPointer(BO->getLHS(), Field, Counter) &&
+             testsCalledPointer(BO->getRHS(), Field, Counter);
+    if (BO->getOpcode() == BO_NE &&
+        BO->getRHS()->isNullPointerConstant(
+            Counter->getASTContext(), Expr::NPC_ValueDependentIsNotNull))
+      Cond = BO->getLHS()->IgnoreParenImpCasts();
+  }
+  const FieldDecl *F = nullptr;
+  const ArraySubscriptExpr *AS = calledElement(Cond, F);
+  return AS && (F == Field || !F) && counterOf(AS) == Counter;
+}
+
 } // namespace
+
+/// A call of each element's function: the callee is loaded from the element
+/// that the counter of the innermost enclosing for loop indexes, the call
+/// is on every iteration's path (only a test that the pointer is set may
+/// guard it), and nothing in the loop leaves it early or writes the
+/// counter: 'for (i = 0; i < n; i++) if (list[i]->tidy) list[i]->tidy();'.
+bool callsEachElement(const CallExpr *CE, const ParentMap &Parents) {
+  const FieldDecl *Field = nullptr;
+  const ArraySubscriptExpr *AS = calledElement(CE->getCallee(), Field);
+  const VarDecl *Counter = AS ? counterOf(AS) : nullptr;
+  if (!Counter)
+    return false;
+  const Stmt *Child = CE;
+  for (int Depth = 0; Depth < 32; ++Depth) {
+    const Stmt *Parent = Parents.getParent(Child);
+    if (!Parent)
+      return false;
+    if (const auto *For = dyn_cast<ForStmt>(Parent)) {
+      return Child == For->getBody() && mentions(For->getCond(), Counter) &&
+             mentions(For->getInc(), Counter) &&
+             !exitsEarlyOrWrites(For->getBody(), Counter);
+    }
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (Child != If->getThen() || If->getInit() ||
+          !testsCalledPointer(If->getCond(), Field, Counter))
+        return false;
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      if (!BO->isAssignmentOp() && BO->getOpcode() != BO_Comma)
+        return false; // '&&', '||': called on some iterations only
+    } else if (!isa<CompoundStmt>(Parent) && !isa<ParenExpr>(Parent) &&
+               !isa<CastExpr>(Parent) && !isa<ExprWithCleanups>(Parent)) {
+      return false;
+    }
+    Child = Parent;
+  }
+  return false;
+}
+
+bool guardsEachElementCall(const Stmt *Term, const ParentMap &Parents) {
+  // From a '&&' of the condition up to its 'if'.
+  const Stmt *S = Term;
+  for (int Depth = 0; S && !isa<IfStmt>(S) && Depth < 16; ++Depth) {
+    const auto *BO = dyn_cast<BinaryOperator>(S);
+    if (!BO && !isa<ParenExpr>(S) && !isa<CastExpr>(S))
+      return false;
+    if (BO && BO->getOpcode() != BO_LAnd)
+      return false;
+    S = Parents.getParent(S);
+  }
+  const auto *If = dyn_cast_or_null<IfStmt>(S);
+  if (!If || If->getElse())
+    return false;
+  const Stmt *Then = If->getThen();
+  while (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then)) {
+    if (CS->size() != 1)
+      return false;
+    Then = CS->body_front();
+  }
+  const auto *E = dyn_cast_or_null<Expr>(Then);
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(
+          E ? E->IgnoreParenImpCasts() : nullptr);
+      BO && BO->isAssignmentOp())
+    E = BO->getRHS();
+  const auto *CE = dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  return CE && !CE->getDirectCallee() && callsEachElement(CE, Parents);
+}
 
 void FunctionEncoder::call(const CallExpr *CE, std::vector<Event> &Out,
                            const Expr *AssignTarget, const VarDecl *TargetVar) {
@@ -204,6 +354,7 @@ void FunctionEncoder::call(const CallExpr *CE, std::vector<Event> &Out,
       QT = PT->getPointeeType();
     E.IndirectSig = QT.getCanonicalType().getAsString();
     E.IndirectVia = TU.Slots.slotName(CE->getCallee());
+    E.EachElement = Parents && callsEachElement(CE, *Parents);
     if (Values)
       if (auto [Table, Index] = TU.Tables.tableElement(CE->getCallee());
           Index) {

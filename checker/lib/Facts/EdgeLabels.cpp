@@ -64,6 +64,12 @@ void FunctionEncoder::labelEdges(const CFGBlock &B, Block &Out) {
         add(To, Edge::Always); // 'case 1 ... 5:' (GNU): either way
       }
     }
+  } else if (!Cond.empty() && Succs.size() == 2 && Parents &&
+             guardsEachElementCall(Term, *Parents)) {
+    // 'if (list[i]->tidy) list[i]->tidy();' in a loop that calls each
+    // element's function: the call runs them all (Event::EachElement).
+    Cond.clear();
+    add(Succs[0], Edge::Always);
   } else if (!Cond.empty() && Succs.size() == 2) {
     add(Succs[0], Edge::True);
     add(Succs[1], Edge::False);

@@ -102,6 +102,8 @@ json event(const Event &E) {
       J["cv"] = E.CalleeValue;
     if (E.Virtual)
       J["virt"] = true;
+    if (E.EachElement)
+      J["each"] = true;
     if (E.NoReturn)
       J["nr"] = true;
     if (!E.Args.empty()) {
@@ -178,6 +180,7 @@ Event event(const json &J) {
     E.IndirectIndex = J.value("ix", "");
     E.CalleeValue = J.value("cv", "");
     E.Virtual = J.value("virt", false);
+    E.EachElement = J.value("each", false);
     E.NoReturn = J.value("nr", false);
     if (J.contains("a"))
       for (const json &A : J.at("a"))

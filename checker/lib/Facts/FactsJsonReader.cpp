@@ -571,6 +571,7 @@ void event(Reader &R, Event &E) {
     S,
     Via,
     Virt,
+    Each,
     Nr,
     A,
     To,
@@ -750,6 +751,11 @@ void event(Reader &R, Event &E) {
         E.Virtual = R.boolean();
         return;
       }
+      if (Key == "each") {
+        Seen.add(Each);
+        E.EachElement = R.boolean();
+        return;
+      }
       if (Key == "harm") {
         Seen.add(Harm);
         E.HarmfulClose = R.boolean();
@@ -789,7 +795,7 @@ void event(Reader &R, Event &E) {
   if (!IsCall) {
     E.IndirectSig.clear();
     E.IndirectVia.clear();
-    E.Virtual = E.NoReturn = false;
+    E.Virtual = E.NoReturn = E.EachElement = false;
     E.Args.clear();
     E.AssignTo.reset();
     E.ArgValues.clear();

@@ -212,6 +212,8 @@ void event(Writer &W, const Event &E) {
       J.key("c").str(E.Callee);
     if (!E.CalleeValue.empty())
       J.key("cv").str(E.CalleeValue);
+    if (E.EachElement)
+      J.key("each").boolean(true);
     if (!E.IndirectTable.empty())
       J.key("ix").str(E.IndirectIndex);
     J.key("k").num(int(E.Kind));

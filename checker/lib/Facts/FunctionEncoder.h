@@ -33,7 +33,9 @@ class CFGBlock;
 class CXXConstructExpr;
 class CXXCtorInitializer;
 class CXXRecordDecl;
+class CallExpr;
 class Expr;
+class ParentMap;
 class FunctionDecl;
 class Stmt;
 class VarDecl;
@@ -43,6 +45,15 @@ namespace forksafe {
 
 /// The event a call of a function with this role is.
 EventKind eventKindOf(Role R);
+
+/// Whether a loop calls each element's function here (Event::EachElement;
+/// CallEvents.cpp).
+bool callsEachElement(const clang::CallExpr *CE, const clang::ParentMap &Parents);
+/// Whether a branch (an 'if', or a '&&' in its condition) only tests that
+/// the element such a call calls through is set: its other side skips an
+/// element with nothing to call, so the analysis takes the call's side.
+bool guardsEachElementCall(const clang::Stmt *Term,
+                           const clang::ParentMap &Parents);
 
 class FunctionEncoder {
 public:
