@@ -18,23 +18,6 @@ using namespace clang;
 namespace forksafe {
 namespace {
 
-/// 'handlers[i]', 'events[i].cb': all elements of an array are one place
-/// whose value is the last one stored, which is no function to call.
-bool throughArrayElement(const Expr *E) {
-  for (int Depth = 0; E && Depth < 16; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (isa<ArraySubscriptExpr>(E))
-      return true;
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      E = ME->getBase();
-    else if (const auto *U = dyn_cast<UnaryOperator>(E))
-      E = U->getSubExpr();
-    else
-      return false;
-  }
-  return false;
-}
-
 /// The array element a callee is loaded from ('list[i]->tidy',
 /// 'tab[i].fn', 'handlers[i]'): the subscript, and the field called
 /// through (null for an array of function pointers).
@@ -48,14 +31,20 @@ const ArraySubscriptExpr *calledElement(const Expr *E, const FieldDecl *&Field) 
       if (!Field)
         Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
       E = ME->getBase();
-    } else if (const auto *U = dyn_cast<UnaryOperator>(E);
-               U && U->getOpcode() == UO_Deref) {
+    } else if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       E = U->getSubExpr();
     } else {
       return nullptr;
     }
   }
   return nullptr;
+}
+
+/// 'handlers[i]', 'events[i].cb': all elements of an array are one place
+/// whose value is the last one stored, which is no function to call.
+bool throughArrayElement(const Expr *E) {
+  const FieldDecl *Field;
+  return calledElement(E, Field) != nullptr;
 }
 
 const VarDecl *counterOf(const ArraySubscriptExpr *AS) {
