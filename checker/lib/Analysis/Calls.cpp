@@ -314,11 +314,9 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       // Except a callee that forks: which process returns from it (a fork
       // wrapper's result, the flags it sets in one process) decides where
       // the handle is created later.
-      // A function called from one place only (start-up code: register the
-      // drivers, count them) costs one summary: it is followed.
       bool Havoc = Dj.H.flags() == 0 && CalleeB.empty() && !Fns.Creates[Id] &&
                    !Rel.forks(Id) && !G.function(Id).NeverReturns &&
-                   !G.function(Id).CalledOnce && !E.NoReturn;
+                   !E.NoReturn;
       if (Havoc || !relevant(T, CalleeB, Dj.H.flags())) {
         Disjunct N = Dj;
         if (Havoc)

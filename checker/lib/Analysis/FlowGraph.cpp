@@ -178,7 +178,6 @@ int64_t FlowGraph::Builder::columnOf(uint32_t PlaceId) {
 
 void FlowGraph::Builder::encodeFunctions() {
   G.Functions.reserve(P.ById.size());
-  std::vector<uint32_t> CallSites(P.ById.size(), 0);
   for (const forksafe::Function *F : P.ById) {
     uint32_t FId = P.idOf(*F);
     std::vector<uint32_t> Local;
@@ -210,8 +209,6 @@ void FlowGraph::Builder::encodeFunctions() {
           for (const forksafe::Function *T : Targets)
             G.TargetIds.push_back(P.idOf(*T));
           Ev.TargetsEnd = uint32_t(G.TargetIds.size());
-          for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T)
-            ++CallSites[G.TargetIds[T]];
           Ev.Result = local(E.Result);
           Ev.ArgsBegin = uint32_t(G.Args.size());
           for (const auto &[I, Text] : E.ArgValues)
@@ -261,8 +258,6 @@ void FlowGraph::Builder::encodeFunctions() {
     }
     G.Functions.push_back(Fn);
   }
-  for (uint32_t F = 0; F < G.Functions.size(); ++F)
-    G.Functions[F].CalledOnce = CallSites[F] == 1 && !P.CalledFromOutside[F];
 }
 
 /// A struct returned by value ('return pi;') carries its members' values

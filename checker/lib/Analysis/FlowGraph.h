@@ -75,7 +75,6 @@ public:
     uint32_t KeepBegin, KeepEnd; // sorted: locals an exit keeps (members of
                                  // a struct it returns)
     bool NeverReturns = false;   // no path returns (MayExit on all of them)
-    bool CalledOnce = false;     // one call site in the program, direct
   };
 
   explicit FlowGraph(const Program &P);
