@@ -114,17 +114,17 @@ struct Event {
   // ('modules[i].on_stage(...)'): the table (TUFacts::Tables key) and the
   // index's value, so a known index reaches that element's function only.
   std::string IndirectTable, IndirectIndex;
-  // An indirect call through the element a for loop's counter indexes
-  // ('for (i = 0; i < n; i++) if (list[i]->tidy) list[i]->tidy();'), with
-  // no other test and no early exit in the loop: the loop calls each
-  // element's function, so every target runs, not one of them.
-  bool EachElement = false;
   // Indirect calls: the called pointer's value (ValueExpr.h), where the
   // pointer is a place values follow ('(*handler)(args)' of a parameter):
   // a caller that passes a known function calls that one.
   std::string CalleeValue;
   bool Virtual = false;
   bool NoReturn = false;
+  // An indirect call through the element a for loop's counter indexes
+  // ('for (i = 0; i < n; i++) if (list[i]->tidy) list[i]->tidy();'), with
+  // no other test and no early exit in the loop: the loop calls each
+  // element's function, so every target runs, not one of them.
+  bool EachElement = false;
   std::vector<std::pair<int, HandleRef>> Args; // handles passed by argument
   std::optional<HandleRef> AssignTo;           // result stored into a handle
   // Call and fork events: the place the result is stored into (an index
