@@ -1,8 +1,9 @@
 // Kamailio: a module forks its own timer process with fork_basic_timer()
-// from child_init(PROC_MAIN), in the main process; the timer function runs
-// in that child. A connection made in child_init before the rank test (which
-// the main process runs with PROC_INIT and PROC_MAIN before it forks) is
-// inherited by it. The fix: the timer function connects in its own process.
+// from child_init(PROC_MAIN), in the main process; that process runs
+// child_init(PROC_TIMER), then the timer function. A connection made in
+// child_init before the rank test (which the main process runs with
+// PROC_INIT before) is inherited by it. The fix: the timer function
+// connects in its own process.
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -I%mocks/frameworks | FileCheck %s --implicit-check-not="{{warning|note}}:"
 // RUN: %expect_exit 0 %forksafe %s -- -I%mocks -I%mocks/frameworks -DFIXED | count 0
 #include <kamailio-core.h>
@@ -11,7 +12,7 @@
 #include <stddef.h>
 
 static PGconn *acc_db;
-// CHECK: kamailio-fork-timer.c:[[#DEF:@LINE-1]]:16: warning: 'acc_db' (PostgreSQL libpq) is connected when Kamailio forks its worker processes and is used in the child process; parent and child share one connection [forksafe-inherited-handle]
+// CHECK: kamailio-fork-timer.c:[[#DEF:@LINE-1]]:16: warning: 'acc_db' (PostgreSQL libpq) is connected when fork_basic_timer() forks a process for 'acc_flush' and is used in the child process; parent and child share one connection [forksafe-inherited-handle]
 
 static void acc_flush(unsigned int ticks, void *param) {
   if (acc_db == NULL)
@@ -34,7 +35,7 @@ static int child_init(int rank) {
 
 struct module_exports exports = {"acc_cache", DEFAULT_DLFLAGS, 0, 0, 0, 0, 0,
                                  0, child_init, 0};
-// CHECK: kamailio-fork-timer.c:[[#@LINE-1]]:37: note: Kamailio also calls 'child_init' in the master process before it forks (with -127)
+// CHECK: kamailio-fork-timer.c:[[#@LINE-1]]:37: note: Kamailio also calls 'child_init' in the master process before it forks (with 0)
 // CHECK: kamailio-fork-timer.c:[[#DEF+16]]:57: note: the timer function 'acc_flush' runs in the timer process forked here
 // CHECK: kamailio-fork-timer.c:[[#DEF+6]]:3: note: 'acc_db' used here in the child process by PQexec()
 // CHECK: kamailio-fork-timer.c:[[#DEF]]:16: note: connect in child_init behind the rank test

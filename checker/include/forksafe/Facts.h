@@ -234,6 +234,7 @@ struct HookBinding {
   std::string Note;
   std::vector<int64_t> MasterArgs, WorkerArgs;
   std::string AbortsIf; // HookRule::AbortsIfReturns
+  bool ForksHere = false; // HookRule::ForksHere: forked at the registration
 };
 
 /// A fix-it edit: replace From (as spelled at Loc) with To. From empty: an

@@ -56,6 +56,10 @@ struct HookRule {
   std::string FieldType;     // any field/store of this function-pointer typedef
   std::string Register;      // a registration call, the function at RegisterArg
   int RegisterArg = 0;
+  // The registration call forks the process the function runs in (with
+  // what the caller's process holds at that call), instead of the
+  // framework forking it after the master's hooks.
+  bool ForksHere = false;
   std::string Function;      // a function by qualified name
   std::string FunctionPrefix;// functions whose name starts with this
   std::string Annotation;    // [[clang::annotate("...")]] on the function

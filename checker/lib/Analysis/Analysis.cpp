@@ -231,6 +231,7 @@ std::vector<Finding> analyseHandle(const ProgramContext &C, const Target &H) {
   if (!WantUse && !WantClose)
     return {};
   HandleAnalysis A(C.P, C.G, C.Rel, H);
+  A.setFrameworkHooks(&C.HooksByFramework);
   runProgram(C, H, A);
   std::vector<Finding> Findings;
   for (bool Close : {false, true}) {

@@ -93,10 +93,19 @@ public:
                     const State &Start);
   /// The state the program starts in: globals' initial values.
   State startState() const;
+  /// Every framework's hooks, as runFramework gets them: a process that a
+  /// registration forks (HookBinding::ForksHere) runs the post-fork hooks
+  /// before its function.
+  using HooksByFramework =
+      std::map<std::string, std::vector<const HookBinding *>>;
+  void setFrameworkHooks(const HooksByFramework *Hooks) {
+    FrameworkHooks = Hooks;
+  }
 
   std::vector<Pending> Results;
 
 private:
+  const HooksByFramework *FrameworkHooks = nullptr;
   using Bindings = std::map<int, std::string>; // param -> remaining path
   class Oracle;
   struct Via;
@@ -109,6 +118,13 @@ private:
                  State &S, std::vector<Pending> &Found);
   void applyFork(const Event &E, const FlowGraph::Event &GE, const Bindings &B,
                  State &S, std::vector<Pending> &Found);
+  /// The registration that forks at E (a Clone fork event at a
+  /// HookBinding::ForksHere binding's location), if any.
+  const HookBinding *forkedHere(const Event &E) const;
+  /// In a process such a registration forked: its framework's post-fork
+  /// hooks, with the rank the registration gives that process.
+  State runPostForkHooks(const HookBinding &Reg, State S,
+                         std::vector<Pending> &Found);
   /// Runs the pthread_atfork handlers of one kind on a disjunct, as calls.
   void runAtFork(const std::vector<const Function *> &Handlers,
                  const Event &At, const char *Kind, Disjunct D, State &Out,

@@ -155,7 +155,7 @@ void HandleAnalysis::runFramework(const std::string &Fw,
   };
   workerState(std::nullopt);
   for (const HookBinding *B : Bindings)
-    if (B->Role == HookRole::Request) {
+    if (B->Role == HookRole::Request && !B->ForksHere) {
       std::optional<int64_t> Rank;
       if (!B->WorkerArgs.empty())
         Rank = B->WorkerArgs.front();

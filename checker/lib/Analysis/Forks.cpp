@@ -2,6 +2,7 @@
 // Forks in the engine: child, parent and failure; pthread_atfork handlers.
 #include "Engine.h"
 
+#include <optional>
 #include <string>
 
 namespace forksafe {
@@ -31,6 +32,53 @@ void HandleAnalysis::runAtFork(const std::vector<const Function *> &Handlers,
     joinInto(Out, std::move(C), false);
 }
 
+const HookBinding *HandleAnalysis::forkedHere(const Event &E) const {
+  if (!FrameworkHooks)
+    return nullptr;
+  for (const auto &[Fw, Bindings] : *FrameworkHooks)
+    for (const HookBinding *B : Bindings)
+      if (B->ForksHere && B->Loc == E.Loc && B->FunctionUsr == E.Callee)
+        return B;
+  return nullptr;
+}
+
+State HandleAnalysis::runPostForkHooks(const HookBinding &Reg, State S,
+                                       std::vector<Pending> &Found) {
+  auto It = FrameworkHooks->find(Reg.Framework);
+  if (It == FrameworkHooks->end())
+    return S;
+  for (const HookBinding *B : It->second) {
+    if (B->Role != HookRole::PostFork)
+      continue;
+    auto Fn = P.Functions.find(B->FunctionUsr);
+    if (Fn == P.Functions.end())
+      continue;
+    std::optional<int64_t> Rank;
+    if (!Reg.WorkerArgs.empty())
+      Rank = Reg.WorkerArgs.front();
+    else if (!B->WorkerArgs.empty())
+      Rank = B->WorkerArgs.front();
+    const Note *N = note(Note::ChildCall, B->Loc,
+                         "'" + B->FunctionName +
+                             "' runs first in that process" +
+                             (Rank ? " (with " + std::to_string(*Rank) + ")"
+                                   : std::string()));
+    State Next;
+    for (const Disjunct &D : S) {
+      if (!relevant(*Fn->second, {}, D.H.flags())) {
+        joinInto(Next, Disjunct(D), false);
+        continue;
+      }
+      Env In = calleeInput(*Fn->second, nullptr, D, {});
+      if (uint32_t Param = G.paramPlace(0); Rank && Param != FlowGraph::NoRef)
+        In.set(Param, AbsVal::constant(*Rank));
+      applySummary(*Fn->second, nullptr, D, {}, Via(N), In, Next, Found);
+    }
+    S = std::move(Next);
+  }
+  return S;
+}
+
 void HandleAnalysis::applyFork(const Event &E, const FlowGraph::Event &GE,
                                const Bindings &B, State &S,
                                std::vector<Pending> &Found) {
@@ -53,22 +101,36 @@ void HandleAnalysis::applyFork(const Event &E, const FlowGraph::Event &GE,
   }
   std::string Msg = E.ForkApi + " forks here; the child inherits " + name();
   if (E.Fork == ForkKind::Clone) {
-    // The child runs the callee and exits; the parent goes on.
+    // The child runs the callee and exits; the parent goes on. A
+    // framework's process forked by a registration ('fork_basic_timer()')
+    // runs the framework's post-fork hooks first, and says so in its note.
     auto It = P.Functions.find(E.Callee);
+    const HookBinding *Reg = forkedHere(E);
     for (Disjunct &D : S) {
       if (It != P.Functions.end()) {
         Disjunct C = D;
-        C.H = inherit(D.H, E, Msg);
+        C.H = inherit(D.H, E, Reg ? Reg->Note : Msg);
+        if (Reg && C.H.I && !D.H.I) { // the framework's remedy applies
+          C.H.I->Framework = Mem.intern(Reg->Framework);
+          C.H.I->ForkApi = Mem.intern(E.ForkApi + " forks a process for '" +
+                                      E.CalleeName + "'");
+        }
         C.Child = true;
         C.V.toChild();
-        if (relevant(*It->second, {}, C.H.flags())) {
-          const Summary &Sum = analyze(*It->second, C.H.flags(), {}, Env());
-          const Note *ChildCall = note(Note::ChildCall, E.Loc,
-                                       "'" + E.CalleeName +
-                                           "' runs in the child process "
-                                           "created here");
+        State Child{std::move(C)};
+        if (Reg)
+          Child = runPostForkHooks(*Reg, std::move(Child), Found);
+        const Note *ChildCall =
+            Reg ? nullptr
+                : note(Note::ChildCall, E.Loc,
+                       "'" + E.CalleeName +
+                           "' runs in the child process created here");
+        for (const Disjunct &Cd : Child) {
+          if (!relevant(*It->second, {}, Cd.H.flags()))
+            continue;
+          const Summary &Sum = analyze(*It->second, Cd.H.flags(), {}, Env());
           for (const Pending &Pd : Sum.Findings)
-            addFinding(Found, resolveFinding(Pd, C, ChildCall, ChildCall));
+            addFinding(Found, resolveFinding(Pd, Cd, ChildCall, ChildCall));
         }
       }
       if (Result != FlowGraph::NoRef)

@@ -263,9 +263,26 @@ void FunctionEncoder::call(const CallExpr *CE, std::vector<Event> &Out,
   // 'ap_hook_child_init(child_init, NULL, NULL, APR_HOOK_MIDDLE)'.
   if (!TU.Hooks.empty() && TU.Hooks.registers(Name))
     for (unsigned I = 0; I < CE->getNumArgs(); ++I)
-      if (const HookRule *H = TU.Hooks.forRegister(Name, I))
-        TU.noteHook(*H, functionRef(CE->getArg(I)),
-                    CE->getArg(I)->getBeginLoc());
+      if (const HookRule *H = TU.Hooks.forRegister(Name, I)) {
+        const FunctionDecl *Fn = functionRef(CE->getArg(I));
+        TU.noteHook(*H, Fn, CE->getArg(I)->getBeginLoc());
+        // 'fork_basic_timer(PROC_TIMER, "desc", 1, fn, NULL, 10)' forks
+        // here: the child runs fn with what this process holds now, like
+        // clone(fn, ...). At the binding's location, which the engine
+        // looks the binding up by.
+        if (H->ForksHere && Fn) {
+          Event E;
+          E.Kind = EventKind::Fork;
+          E.Loc = TU.location(CE->getArg(I)->getBeginLoc());
+          E.Fork = ForkKind::Clone;
+          E.ForkApi = Name + "()";
+          E.Result = ResultPlace;
+          E.Callee = TU.Usrs.of(Fn->getCanonicalDecl());
+          E.CalleeName = Fn->getQualifiedNameAsString();
+          pushCall(CE, std::move(E), Out);
+          return;
+        }
+      }
   // The object a member function runs on, if any.
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
   const Expr *Object = nullptr;

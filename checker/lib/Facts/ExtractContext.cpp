@@ -90,6 +90,7 @@ void ExtractContext::noteHook(const HookRule &Rule, const FunctionDecl *Fn,
   B.MasterArgs = Rule.MasterArgs;
   B.WorkerArgs = Rule.WorkerArgs;
   B.AbortsIf = Rule.AbortsIfReturns;
+  B.ForksHere = Rule.ForksHere;
   HookBindings.push_back(B);
 }
 

@@ -533,6 +533,8 @@ std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
                {"worker", H.WorkerArgs}};
     if (!H.AbortsIf.empty())
       HJ["aborts"] = H.AbortsIf;
+    if (H.ForksHere)
+      HJ["forks"] = true;
     Hooks.push_back(HJ);
   }
   json J = {{"forksafe-facts", F.Version},
@@ -629,6 +631,7 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
         B.MasterArgs = integers(H.at("master"));
         B.WorkerArgs = integers(H.at("worker"));
         B.AbortsIf = H.value("aborts", "");
+        B.ForksHere = H.value("forks", false);
         F.Hooks.push_back(std::move(B));
       }
     if (J.contains("lazy"))

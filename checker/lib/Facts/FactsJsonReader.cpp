@@ -1019,7 +1019,7 @@ std::vector<int64_t> int64s(Reader &R) {
 }
 
 void hook(Reader &R, HookBinding &H) {
-  enum { Fw, Role, Usr, Name, L, Note, Master, Worker, Aborts };
+  enum { Fw, Role, Usr, Name, L, Note, Master, Worker, Aborts, Forks };
   KeySet Seen;
   R.object([&](std::string_view Key) {
     if (Key == "fw") {
@@ -1052,6 +1052,9 @@ void hook(Reader &R, HookBinding &H) {
     } else if (Key == "aborts") {
       Seen.add(Aborts);
       R.string(H.AbortsIf);
+    } else if (Key == "forks") {
+      Seen.add(Forks);
+      H.ForksHere = R.boolean();
     } else {
       R.skipValue();
     }

@@ -371,6 +371,8 @@ void hook(Writer &W, const HookBinding &H) {
   Obj J(W);
   if (!H.AbortsIf.empty())
     J.key("aborts").str(H.AbortsIf);
+  if (H.ForksHere)
+    J.key("forks").boolean(true);
   J.key("fw").str(H.Framework);
   loc(J.key("l"), H.Loc);
   J.key("master").nums(H.MasterArgs);

@@ -68,7 +68,7 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
                 {"role", "struct", "field", "struct-has", "field-type",
                  "register", "register-arg", "function", "function-prefix",
                  "function-type", "annotation", "master-args", "worker-args",
-                 "aborts-if-returns", "note", "source"},
+                 "aborts-if-returns", "forks-here", "note", "source"},
                 {"role", "note", "source"});
     HookRule HR;
     HR.Framework = HooksOf;
@@ -113,6 +113,19 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
                                          " must be an argument index");
       else
         HR.RegisterArg = H["register-arg"].get<int>();
+    }
+    // Kamailio's fork_basic_timer(): the registration forks the process
+    // the function runs in, there and then.
+    if (H.contains("forks-here")) {
+      if (!H["forks-here"].is_boolean())
+        V.error(P + "/forks-here", "key 'forks-here' in " + V.where(P) +
+                                       " must be true or false");
+      else if (HR.Role != HookRole::Request || HR.Register.empty())
+        V.error(P + "/forks-here", "key 'forks-here' in " + V.where(P) +
+                                       " is only for request hooks with "
+                                       "'register'");
+      else
+        HR.ForksHere = H["forks-here"].get<bool>();
     }
     for (const char *Key : {"master-args", "worker-args"}) {
       if (!H.contains(Key))
