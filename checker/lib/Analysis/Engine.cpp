@@ -232,6 +232,19 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
   // reductions keep, up to MaxCallbackSets sets.
   Env In = InArg;
   uint64_t Key = callbackKey(In);
+  // A framework's rank argument selects which of a post-fork hook's paths
+  // run (Kamailio's child_init(PROC_INIT), (PROC_MAIN), (PROC_TIMER)): kept
+  // apart like callbacks, or the master's PROC_MAIN run would be reduced
+  // to "any rank" once the timer processes add theirs.
+  std::optional<int64_t> Rank;
+  uint32_t RankPlace = G.paramPlace(0);
+  if (RankedHook.size() > P.idOf(F) && RankedHook[P.idOf(F)] &&
+      RankPlace != FlowGraph::NoRef)
+    if (const AbsVal *V = In.find(RankPlace))
+      if (V->isConst() && !V->functionId())
+        Rank = V->Lo;
+  if (Rank)
+    Key = (Key ^ (uint64_t(*Rank) * 0x9e3779b97f4a7c15ULL)) | 1;
   auto sameFlags = [&](const MemoEntry &M) {
     return M.Flags == Flags && M.B == B;
   };
@@ -245,7 +258,9 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
           Keys.push_back(M.Callbacks);
       }
     if (!Known && Keys.size() >= MaxCallbackSets) {
-      In.filter([&](uint32_t Pl) { return !InArg.find(Pl)->functionId(); });
+      In.filter([&](uint32_t Pl) {
+        return !InArg.find(Pl)->functionId() && !(Rank && Pl == RankPlace);
+      });
       Key = 0;
     }
   }
@@ -262,7 +277,7 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
     IsReduced = true;
     In.filter([&](uint32_t Pl) {
       const AbsVal *Mine = Given.find(Pl);
-      if (Key != 0 && Mine->functionId())
+      if (Key != 0 && (Mine->functionId() || (Rank && Pl == RankPlace)))
         return true;
       for (const MemoEntry &M : Entries)
         if (same(M) && !M.Reduced) {
@@ -277,7 +292,8 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
       Known = Known || (same(M) && M.Reduced && M.In == In);
     if (!Known && Reduced >= MaxReducedContexts)
       In.filter([&](uint32_t Pl) {
-        return Key != 0 && Given.find(Pl)->functionId();
+        return Key != 0 &&
+               (Given.find(Pl)->functionId() || (Rank && Pl == RankPlace));
       });
   }
   for (const MemoEntry &M : Entries)

@@ -98,14 +98,14 @@ public:
   /// before its function.
   using HooksByFramework =
       std::map<std::string, std::vector<const HookBinding *>>;
-  void setFrameworkHooks(const HooksByFramework *Hooks) {
-    FrameworkHooks = Hooks;
-  }
+  void setFrameworkHooks(const HooksByFramework *Hooks);
 
   std::vector<Pending> Results;
 
 private:
   const HooksByFramework *FrameworkHooks = nullptr;
+  // By function id: a post-fork hook the framework passes a rank.
+  std::vector<bool> RankedHook;
   using Bindings = std::map<int, std::string>; // param -> remaining path
   class Oracle;
   struct Via;

@@ -8,6 +8,18 @@
 
 namespace forksafe {
 
+void HandleAnalysis::setFrameworkHooks(const HooksByFramework *Hooks) {
+  FrameworkHooks = Hooks;
+  RankedHook.assign(P.ById.size(), false);
+  for (const auto &[Fw, Bindings] : *Hooks)
+    for (const HookBinding *B : Bindings)
+      if (B->Role == HookRole::PostFork &&
+          !(B->MasterArgs.empty() && B->WorkerArgs.empty()))
+        if (auto It = P.Functions.find(B->FunctionUsr);
+            It != P.Functions.end())
+          RankedHook[P.idOf(*It->second)] = true;
+}
+
 State HandleAnalysis::startState() const {
   Disjunct D;
   D.V = G.initialGlobals();

@@ -35,10 +35,12 @@ void HandleAnalysis::runAtFork(const std::vector<const Function *> &Handlers,
 const HookBinding *HandleAnalysis::forkedHere(const Event &E) const {
   if (!FrameworkHooks)
     return nullptr;
-  for (const auto &[Fw, Bindings] : *FrameworkHooks)
-    for (const HookBinding *B : Bindings)
-      if (B->ForksHere && B->Loc == E.Loc && B->FunctionUsr == E.Callee)
-        return B;
+  // Every binding, not FrameworkHooks' (one per function and role): a
+  // timer function forked from two places is two registrations.
+  for (const TUFacts &U : P.Units)
+    for (const HookBinding &B : U.Hooks)
+      if (B.ForksHere && B.Loc == E.Loc && B.FunctionUsr == E.Callee)
+        return &B;
   return nullptr;
 }
 
