@@ -314,10 +314,14 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       // Except a callee that forks: which process returns from it (a fork
       // wrapper's result, the flags it sets in one process) decides where
       // the handle is created later.
+      // And a callee whose returned value this call tests: a helper's
+      // 'return NULL' on a configuration still unset decides whether the
+      // caller goes on to connect.
+      bool Decides = decidesResult(GE, Id);
       bool Havoc = Dj.H.flags() == 0 && CalleeB.empty() && !Fns.Creates[Id] &&
                    !Rel.forks(Id) && !G.function(Id).NeverReturns &&
-                   !E.NoReturn;
-      if (Havoc || !relevant(T, CalleeB, Dj.H.flags())) {
+                   !E.NoReturn && !Decides;
+      if (Havoc || (!Decides && !relevant(T, CalleeB, Dj.H.flags()))) {
         Disjunct N = Dj;
         if (Havoc)
           havocWrites(T, &GE, N);

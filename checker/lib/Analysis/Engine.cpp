@@ -197,7 +197,7 @@ bool HandleAnalysis::skippable(const FlowGraph::Event &E, const Bindings &B,
     Flags |= D.H.flags();
   for (const uint32_t *T = G.targetsBegin(E), *End = G.targetsEnd(E);
        T != End; ++T)
-    if (relevantId(*T, Flags))
+    if (relevantId(*T, Flags) || decidesResult(E, *T))
       return false;
   return true;
 }

@@ -151,6 +151,11 @@ private:
   bool skippable(const FlowGraph::Event &E, const Bindings &B,
                  const State &S) const;
   bool relevantId(uint32_t Id, int Flags) const;
+  /// Whether the call's result decides a branch and the callee returns a
+  /// value: followed, not skipped, whatever the handle's state.
+  bool decidesResult(const FlowGraph::Event &Call, uint32_t Callee) const {
+    return Call.Result != FlowGraph::NoRef && G.function(Callee).ReturnsValue;
+  }
   bool relevant(const Function &F, const Bindings &B, int Flags) const;
   bool refersTo(uint32_t Place, const Bindings &B) const;
   bool refersTo(const HandleRef &Ref, const Bindings &B) const;

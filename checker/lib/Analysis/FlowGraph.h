@@ -75,6 +75,7 @@ public:
     uint32_t KeepBegin, KeepEnd; // sorted: locals an exit keeps (members of
                                  // a struct it returns)
     bool NeverReturns = false;   // no path returns (MayExit on all of them)
+    bool ReturnsValue = false;   // some exit returns a value a caller tests
   };
 
   explicit FlowGraph(const Program &P);

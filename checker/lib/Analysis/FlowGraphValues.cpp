@@ -13,6 +13,8 @@
 #include "ValueEval.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <tuple>
 
 namespace forksafe {
@@ -289,15 +291,24 @@ void FlowGraph::Builder::dropIndecisive() {
     for (size_t I = 0; I < DecisiveParam[F].size() && I < 32; ++I)
       if (DecisiveParam[F][I])
         Fn.ParamsRead |= uint32_t(1) << I;
-    if (!DecisiveReturn[F])
-      for (uint32_t B = 0; B < Fn.NumBlocks; ++B)
-        G.Blocks[Fn.BlocksBegin + B].Return = NoExpr;
+    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
+      uint32_t &Return = G.Blocks[Fn.BlocksBegin + B].Return;
+      if (!DecisiveReturn[F])
+        Return = NoExpr;
+      else if (Return != NoExpr)
+        Fn.ReturnsValue = true;
+    }
   }
 }
 
 void FlowGraph::Builder::summariseValues() {
-  if (summariseValuesWithin(MaxValueSetEntries))
+  size_t Budget = MaxValueSetEntries;
+  if (const char *E = std::getenv("FORKSAFE_VALUE_BUDGET"))
+    Budget = std::strtoull(E, nullptr, 10);
+  if (summariseValuesWithin(Budget))
     return;
+  if (std::getenv("FORKSAFE_TRACE"))
+    std::fprintf(stderr, "trace: value sets over budget: globals untrusted\n");
   // Over budget (a program whose every function reads, through its
   // callees, thousands of deciding globals): globals are no longer
   // followed across calls. They become untrusted, like those written from
