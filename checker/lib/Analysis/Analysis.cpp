@@ -89,6 +89,25 @@ void prepare(ProgramContext &C) {
         else if (R->Kind != HandleRef::Result)
           C.Creators[R->key()].insert(F);
       }
+  // 'struct job j; job_setup(&j, dsn);': a callee may create a local's
+  // handle member through the pointer it is handed, so a function that
+  // hands a local to a call may create the local's handles (when anything
+  // creates through a parameter at all).
+  if (C.ThisCreates) {
+    std::map<std::string, std::set<const Function *>> HandedOn;
+    for (const auto &[Usr, F] : P.Functions)
+      for (const Block &B : F->Blocks)
+        for (const Event &E : B.Events)
+          if (E.Kind == EventKind::Call)
+            for (const auto &[Index, Ref] : E.Args)
+              if (Ref.Kind == HandleRef::Local)
+                HandedOn[Ref.Var].insert(F);
+    for (const auto &[Key, H] : P.Handles)
+      if (H->Store == Storage::Local)
+        if (auto It = HandedOn.find(Key.substr(0, Key.size() - H->Path.size()));
+            It != HandedOn.end())
+          C.Creators[Key].insert(It->second.begin(), It->second.end());
+  }
 }
 
 /// The handles worth analysing: every (variable, member path) some handle
