@@ -91,14 +91,18 @@ void prepare(ProgramContext &C) {
       }
   // 'struct job j; job_setup(&j, dsn);': a callee may create a local's
   // handle member through the pointer it is handed, so a function that
-  // hands a local to a call may create the local's handles (when anything
-  // creates through a parameter at all).
+  // hands a local to a call whose callee acts on a handle parameter (itself
+  // or further down) may create the local's handles.
   if (C.ThisCreates) {
     std::map<std::string, std::set<const Function *>> HandedOn;
     for (const auto &[Usr, F] : P.Functions)
       for (const Block &B : F->Blocks)
         for (const Event &E : B.Events)
-          if (E.Kind == EventKind::Call)
+          if (E.Kind == EventKind::Call &&
+              std::any_of(P.targets(E).begin(), P.targets(E).end(),
+                          [&](const Function *T) {
+                            return C.Rel.usesParams(*T);
+                          }))
             for (const auto &[Index, Ref] : E.Args)
               if (Ref.Kind == HandleRef::Local)
                 HandedOn[Ref.Var].insert(F);
