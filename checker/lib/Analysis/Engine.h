@@ -125,6 +125,8 @@ private:
   /// hooks, with the rank the registration gives that process.
   State runPostForkHooks(const HookBinding &Reg, State S,
                          std::vector<Pending> &Found);
+  /// A post-fork hook's input: its first argument, the rank.
+  Env rankInput(int64_t Rank) const;
   /// Runs the pthread_atfork handlers of one kind on a disjunct, as calls.
   void runAtFork(const std::vector<const Function *> &Handlers,
                  const Event &At, const char *Kind, Disjunct D, State &Out,

@@ -20,6 +20,13 @@ void HandleAnalysis::setFrameworkHooks(const HooksByFramework *Hooks) {
           RankedHook[P.idOf(*It->second)] = true;
 }
 
+Env HandleAnalysis::rankInput(int64_t Rank) const {
+  Env E;
+  if (uint32_t Param = G.paramPlace(0); Param != FlowGraph::NoRef)
+    E.set(Param, AbsVal::constant(Rank));
+  return E;
+}
+
 State HandleAnalysis::startState() const {
   Disjunct D;
   D.V = G.initialGlobals();
@@ -87,12 +94,6 @@ void HandleAnalysis::runFramework(const std::string &Fw,
     auto It = P.Functions.find(B->FunctionUsr);
     return It == P.Functions.end() ? nullptr : It->second;
   };
-  auto firstArg = [&](int64_t V) {
-    Env E;
-    if (uint32_t Param = G.paramPlace(0); Param != FlowGraph::NoRef)
-      E.set(Param, AbsVal::constant(V));
-    return E;
-  };
   Chain CreatorHook = nullptr;
   auto run = [&](const HookBinding *B, const State &In, const Env &Params,
                  const Note *HookNote) {
@@ -114,7 +115,7 @@ void HandleAnalysis::runFramework(const std::string &Fw,
   for (const HookBinding *B : Bindings)
     if (B->Role == HookRole::PostFork)
       for (int64_t V : B->MasterArgs)
-        Master = run(B, Master, firstArg(V),
+        Master = run(B, Master, rankInput(V),
                      note(Note::Hook, B->Loc,
                           Display + " also calls '" + B->FunctionName +
                               "' in the master process before it forks (with " +
@@ -160,7 +161,7 @@ void HandleAnalysis::runFramework(const std::string &Fw,
       std::optional<int64_t> Arg = Rank;
       if (!Arg && !B->WorkerArgs.empty())
         Arg = B->WorkerArgs.front();
-      W = run(B, W, Arg ? firstArg(*Arg) : Env(),
+      W = run(B, W, Arg ? rankInput(*Arg) : Env(),
               note(Note::Fork, B->Loc, B->Note));
     }
     return It->second = std::move(W);

@@ -72,8 +72,9 @@ State HandleAnalysis::runPostForkHooks(const HookBinding &Reg, State S,
         continue;
       }
       Env In = calleeInput(*Fn->second, nullptr, D, {});
-      if (uint32_t Param = G.paramPlace(0); Rank && Param != FlowGraph::NoRef)
-        In.set(Param, AbsVal::constant(*Rank));
+      if (Rank)
+        for (const auto &[Place, Val] : rankInput(*Rank))
+          In.set(Place, Val);
       applySummary(*Fn->second, nullptr, D, {}, Via(N), In, Next, Found);
     }
     S = std::move(Next);
