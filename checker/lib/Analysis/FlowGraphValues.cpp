@@ -302,9 +302,21 @@ void FlowGraph::Builder::dropIndecisive() {
 }
 
 void FlowGraph::Builder::summariseValues() {
+  // FORKSAFE_VALUE_BUDGET: an experiment's budget (docs/engine.md,
+  // "Debugging the engine"); anything but a positive count keeps the
+  // default, and says so.
   size_t Budget = MaxValueSetEntries;
-  if (const char *E = std::getenv("FORKSAFE_VALUE_BUDGET"))
-    Budget = std::strtoull(E, nullptr, 10);
+  if (const char *E = std::getenv("FORKSAFE_VALUE_BUDGET")) {
+    char *End = nullptr;
+    unsigned long long V = std::strtoull(E, &End, 10);
+    if (*E >= '0' && *E <= '9' && End && *End == '\0' && V > 0)
+      Budget = size_t(V);
+    else
+      std::fprintf(stderr,
+                   "forksafe: warning: FORKSAFE_VALUE_BUDGET='%s' is not a "
+                   "positive number of entries; using %zu\n",
+                   E, Budget);
+  }
   if (summariseValuesWithin(Budget))
     return;
   if (std::getenv("FORKSAFE_TRACE"))

@@ -50,7 +50,8 @@ std::string RuleSet::digest() const {
   for (const HookRule &H : Hooks) {
     OS << "K" << H.Framework << "|" << int(H.Role) << "|" << H.Struct << "|"
        << H.Field << "|" << H.FieldType << "|" << H.Register << "|"
-       << H.RegisterArg << (H.ForksHere ? "|forks" : "") << "|" << H.Function << "|" << H.FunctionPrefix << "|"
+       << H.RegisterArg << (H.ForksHere ? "|forks" : "") << "|"
+       << H.Function << "|" << H.FunctionPrefix << "|"
        << H.Annotation << "|" << H.FunctionType << "|" << H.AbortsIfReturns
        << "|" << H.Note;
     for (const std::string &F : H.StructHas)
