@@ -27,7 +27,7 @@ constexpr int FactsVersion = 6;
 /// it now encodes, a condition it now decides): part of the cache key, so
 /// that a cache filled by an earlier extractor is rebuilt, while facts files
 /// of the same version still link.
-constexpr int ExtractorRevision = 3;
+constexpr int ExtractorRevision = 4;
 /// In TUFacts::ElementInits: the field holds some non-null address (a
 /// string literal, a function, a static object), which ends a loop over a
 /// table terminated by a null entry ('for (i = 0; tab[i].name; i++)'). An
@@ -154,7 +154,8 @@ struct Event {
 
 /// A value expression over a function's places, as text (parsed once at
 /// link time; checker/lib/Analysis/ValueExpr.h):
-///   k<int>      a constant                p<i>   Places[i]
+///   k<int>      a constant (a string literal: stringConstant(), ValueExpr.h)
+///               p<i>   Places[i]
 ///   f<i>        the address of FnRefs[i]  n      some non-null pointer
 ///   g           this process' identity (getpid(), forksafe_generation())
 ///   ?           unknown

@@ -78,6 +78,17 @@ struct ValueExpr {
 std::optional<ValueExpr> parseValueExpr(std::string_view Text,
                                         size_t NumPlaces, size_t NumFnRefs);
 
+/// A string literal's value: a constant above any integer a program
+/// compares a pointer with, below functions' addresses (AbsVal), named by
+/// its bytes, so that the same name registered in one file and dispatched
+/// in another is one value ('pr_event_generate("core.exit")').
+constexpr int64_t StringConstantBase = int64_t(1) << 59;
+constexpr int64_t StringConstantSpan = int64_t(1) << 48;
+int64_t stringConstant(std::string_view Bytes);
+inline bool isStringConstant(int64_t V) {
+  return V >= StringConstantBase && V < StringConstantBase + StringConstantSpan;
+}
+
 /// The text form, for the extractor: builds an expression from parts.
 namespace vx {
 std::string constant(int64_t V);

@@ -22,6 +22,11 @@ int compare(Op O, const AbsVal &A, const AbsVal &B) {
     if (Eq >= 0)
       return O == Op::Eq ? Eq : !Eq;
   }
+  // Where two string literals lie is not known, only that they differ.
+  if ((A.isConst() && isStringConstant(A.Lo)) ||
+      (B.isConst() && isStringConstant(B.Lo)))
+    if (O != Op::Eq && O != Op::Ne)
+      return -1;
   auto eq = [&]() -> int {
     if (A.isConst() && B.isConst())
       return A.Lo == B.Lo;
@@ -59,6 +64,15 @@ AbsVal fromTruth(int T) {
 AbsVal arithmetic(Op O, const AbsVal &A, const AbsVal &B) {
   if (A.empty() || B.empty())
     return AbsVal::top();
+  // A string literal's value names it; arithmetic on it is a pointer into
+  // it ('name + 5'): not null, and not another literal.
+  auto literal = [](const AbsVal &V) {
+    return V.isConst() && isStringConstant(V.Lo);
+  };
+  if (literal(A) || literal(B))
+    return O == Op::Add || (O == Op::Sub && literal(A) && !literal(B))
+               ? AbsVal::nonNull()
+               : AbsVal::top();
   if (O == Op::Add || O == Op::Sub) {
     int64_t BLo = B.Lo, BHi = B.Hi;
     if (O == Op::Sub) {

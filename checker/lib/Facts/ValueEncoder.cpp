@@ -389,7 +389,9 @@ std::string ValueEncoder::encode(const Expr *E, int Depth) {
     return vx::fnAddr(fnRef(Usrs.of(F->getCanonicalDecl())));
   if (const auto *C = dyn_cast<CastExpr>(E)) {
     if (C->getCastKind() == CK_ArrayToPointerDecay)
-      return vx::nonNull();
+      return isa<StringLiteral>(C->getSubExpr()->IgnoreParens())
+                 ? encode(C->getSubExpr()->IgnoreParens(), Depth + 1)
+                 : vx::nonNull();
     return encode(C->getSubExpr(), Depth + 1);
   }
   if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
@@ -530,7 +532,9 @@ std::string ValueEncoder::encode(const Expr *E, int Depth) {
       return encode(CE->getArg(0), Depth + 1);
     return callResult(CE);
   }
-  if (isa<StringLiteral>(E) || isa<CXXThisExpr>(E) || isa<CXXNewExpr>(E))
+  if (const auto *S = dyn_cast<StringLiteral>(E))
+    return vx::constant(stringConstant(S->getBytes()));
+  if (isa<CXXThisExpr>(E) || isa<CXXNewExpr>(E))
     return vx::nonNull();
   return vx::unknown();
 }

@@ -147,6 +147,15 @@ std::optional<ValueExpr> parseValueExpr(std::string_view Text,
   return E;
 }
 
+int64_t stringConstant(std::string_view Bytes) {
+  uint64_t Hash = 1469598103934665603ull; // FNV-1a
+  for (unsigned char C : Bytes) {
+    Hash ^= C;
+    Hash *= 1099511628211ull;
+  }
+  return StringConstantBase + int64_t(Hash % uint64_t(StringConstantSpan));
+}
+
 namespace vx {
 std::string constant(int64_t V) { return "k" + std::to_string(V); }
 std::string place(unsigned Index) { return "p" + std::to_string(Index); }
