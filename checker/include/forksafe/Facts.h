@@ -201,6 +201,9 @@ struct Function {
   // ('f<i>', USRs).
   std::vector<HandleRef> Places;
   std::vector<std::string> FnRefs;
+  // The functions (USRs, sorted) whose address this function's body takes
+  // (a call argument, a store): where each is registered as code runs.
+  std::vector<std::string> TakesAddressOf;
   // What the function returns, for factories like 'PGconn *connect_db()'.
   std::optional<Location> ReturnsCreated; // returns a handle it created
   std::vector<std::string> ReturnsCallResultOf; // returns f()'s result
@@ -350,6 +353,10 @@ struct TUFacts {
   // a store in a function body), not only a static's initialiser: such a
   // function enters a function-pointer slot only once that code has run.
   std::vector<std::string> RunTimeAddressed;
+  // Functions (USRs) named in the initialiser of a variable with static
+  // storage (a module's export table): in their slots before main() runs,
+  // in every process.
+  std::vector<std::string> StaticallyAddressed;
   // Globals whose address only the initialiser of a file-scope array takes
   // (a module's parameter table, a configuration option table): code that
   // reads the configuration writes them once, early. No initial value of

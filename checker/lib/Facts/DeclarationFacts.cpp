@@ -18,6 +18,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <map>
@@ -97,6 +98,11 @@ public:
         AddressTaken.insert(FD->getCanonicalDecl());
         if (!InStaticInitializer)
           TakenAtRunTime.insert(FD->getCanonicalDecl());
+        // Where it is registered: in that function's body, or before main().
+        if (InStaticInitializer || Enclosing.empty())
+          StaticallyNamed.insert(FD->getCanonicalDecl());
+        else
+          NamedIn[Enclosing.back()].insert(FD->getCanonicalDecl());
         if (!TU.Slots.isStoredRef(DRE))
           Escaped.insert(FD->getCanonicalDecl());
       }
@@ -208,6 +214,17 @@ public:
       if (!Op->isDependentContext())
         extractFunction(Op);
     return true;
+  }
+
+  bool TraverseDecl(Decl *D) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    bool Body = FD && FD->doesThisDeclarationHaveABody();
+    if (Body)
+      Enclosing.push_back(FD->getCanonicalDecl());
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    if (Body)
+      Enclosing.pop_back();
+    return Result;
   }
 
   // '&g' in the initialiser of a file-scope array (a parameter table) makes
@@ -383,6 +400,11 @@ public:
     for (auto &[FD, Fn] : Pending) {
       Fn.AddressTaken = AddressTaken.count(FD) != 0 || TU.Slots.isInSlot(FD);
       Fn.Escapes = Escaped.count(FD) != 0;
+      if (auto It = NamedIn.find(FD); It != NamedIn.end()) {
+        for (const FunctionDecl *Named : It->second)
+          Fn.TakesAddressOf.push_back(TU.Usrs.of(Named));
+        std::sort(Fn.TakesAddressOf.begin(), Fn.TakesAddressOf.end());
+      }
       F.Functions.push_back(std::move(Fn));
     }
     if (!StaticInit.empty()) {
@@ -424,6 +446,9 @@ public:
     for (const FunctionDecl *FD : TakenAtRunTime)
       F.RunTimeAddressed.push_back(TU.Usrs.of(FD));
     std::sort(F.RunTimeAddressed.begin(), F.RunTimeAddressed.end());
+    for (const FunctionDecl *FD : StaticallyNamed)
+      F.StaticallyAddressed.push_back(TU.Usrs.of(FD));
+    std::sort(F.StaticallyAddressed.begin(), F.StaticallyAddressed.end());
     F.EscapedGlobals.assign(AddressTakenGlobals.begin(),
                             AddressTakenGlobals.end());
     for (const std::string &G : TableAddressedGlobals)
@@ -436,6 +461,12 @@ public:
   // Membership only (never iterated): hash sets.
   llvm::DenseSet<const Expr *> DirectCallees;
   llvm::DenseSet<const FunctionDecl *> AddressTaken, Escaped, TakenAtRunTime;
+  // Functions named in a static's initialiser (or outside any body), and
+  // those named in each function's body (canonical declarations).
+  llvm::DenseSet<const FunctionDecl *> StaticallyNamed;
+  llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const FunctionDecl *>>
+      NamedIn;
+  std::vector<const FunctionDecl *> Enclosing; // bodies being traversed
   std::map<std::string, int64_t> GlobalInits;
   std::map<std::string, int64_t> ElementInits;
   std::map<std::string, std::string> ElementTypes;

@@ -289,6 +289,8 @@ json function(const Function &F) {
   }
   if (!F.FnRefs.empty())
     J["fr"] = F.FnRefs;
+  if (!F.TakesAddressOf.empty())
+    J["ta"] = F.TakesAddressOf;
   return J;
 }
 
@@ -319,6 +321,8 @@ Function function(const json &J) {
       F.Places.push_back(ref(R));
   if (J.contains("fr"))
     F.FnRefs = J.at("fr").get<std::vector<std::string>>();
+  if (J.contains("ta"))
+    F.TakesAddressOf = J.at("ta").get<std::vector<std::string>>();
   for (const json &BJ : J.at("b")) {
     Block B;
     for (const json &E : BJ.at("e"))
@@ -578,6 +582,8 @@ std::string detail::factsToJsonDom(const TUFacts &F, bool Pretty) {
     J["gesc"] = F.EscapedGlobals;
   if (!F.RunTimeAddressed.empty())
     J["rta"] = F.RunTimeAddressed;
+  if (!F.StaticallyAddressed.empty())
+    J["sta"] = F.StaticallyAddressed;
   if (!F.ConfiguredGlobals.empty())
     J["gcfg"] = F.ConfiguredGlobals;
   if (!F.Tables.empty())
@@ -659,6 +665,8 @@ bool factsFromJson(const json &J, TUFacts &Out, std::string &Error) {
       F.EscapedGlobals = J.at("gesc").get<std::vector<std::string>>();
     if (J.contains("rta"))
       F.RunTimeAddressed = J.at("rta").get<std::vector<std::string>>();
+    if (J.contains("sta"))
+      F.StaticallyAddressed = J.at("sta").get<std::vector<std::string>>();
     if (J.contains("gcfg"))
       F.ConfiguredGlobals = J.at("gcfg").get<std::vector<std::string>>();
     if (J.contains("ginit"))

@@ -883,7 +883,7 @@ void block(Reader &R, Block &B) {
 void function(Reader &R, Function &F) {
   enum {
     Usr, Name, L, Np, Entry, Exit, Main, Sinit, Sdtor, Addr, Esc, Sig, Ovr,
-    Rc, Rf, Rr, B, Pl, Fr
+    Rc, Rf, Rr, B, Pl, Fr, Ta
   };
   KeySet Seen;
   R.object([&](std::string_view Key) {
@@ -944,6 +944,9 @@ void function(Reader &R, Function &F) {
     } else if (Key == "fr") {
       Seen.add(Fr);
       F.FnRefs = R.strings();
+    } else if (Key == "ta") {
+      Seen.add(Ta);
+      F.TakesAddressOf = R.strings();
     } else {
       R.skipValue();
     }
@@ -1265,7 +1268,7 @@ void hookBody(Reader &R, HookBody &HB) {
 void facts(Reader &R, TUFacts &F) {
   enum { Version, Main, Functions, Handles, Hooks, Lazy, HookBodies, Slots,
          Opaque, Flows, Ginit, Gesc, Gcfg, Tables, DSlots, Einit, Etype,
-         Wfld, Rta };
+         Wfld, Rta, Sta };
   KeySet Seen;
   R.object([&](std::string_view Key) {
     if (Key == "forksafe-facts") {
@@ -1366,6 +1369,9 @@ void facts(Reader &R, TUFacts &F) {
     } else if (Key == "rta") {
       Seen.add(Rta);
       F.RunTimeAddressed = R.strings();
+    } else if (Key == "sta") {
+      Seen.add(Sta);
+      F.StaticallyAddressed = R.strings();
     } else if (Key == "gcfg") {
       Seen.add(Gcfg);
       F.ConfiguredGlobals = R.strings();

@@ -345,6 +345,8 @@ void function(Writer &W, const Function &F) {
     J.key("sig").str(F.Signature);
   if (F.IsStaticInit)
     J.key("sinit").boolean(true);
+  if (!F.TakesAddressOf.empty())
+    J.key("ta").strings(F.TakesAddressOf);
   J.key("usr").str(F.Usr);
   J.close();
 }
@@ -520,6 +522,8 @@ bool writeFactsFast(const TUFacts &F, std::string &Out) {
         S.key(Slot).strings(Fns);
       S.close();
     }
+    if (!F.StaticallyAddressed.empty())
+      J.key("sta").strings(F.StaticallyAddressed);
     if (!F.Tables.empty()) {
       Obj T(J.key("tables"));
       for (const auto &[Table, Fns] : F.Tables)
