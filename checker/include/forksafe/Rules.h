@@ -76,6 +76,18 @@ struct HookRule {
   std::string Source;
 };
 
+/// A table of callbacks keyed by name that the framework runs by name:
+/// ProFTPD's pr_event_register(&m, "core.exit", fn, NULL) and
+/// pr_event_generate("core.exit", data). A dispatch with a known key runs
+/// only the callbacks registered under that key (or under a key that is not
+/// a constant); an unknown key runs any of them.
+struct RegistryRule {
+  std::string Framework;
+  std::string Register, Dispatch; // function names
+  int RegisterKeyArg = 0, RegisterCallbackArg = 1, DispatchKeyArg = 0;
+  std::string Source;
+};
+
 struct FrameworkRule {
   std::string Name;        // id
   std::string DisplayName; // "nginx"
@@ -90,6 +102,7 @@ public:
   std::vector<LibraryRule> Libraries;
   std::vector<FrameworkRule> Frameworks;
   std::vector<HookRule> Hooks;
+  std::vector<RegistryRule> Registries;
   const FrameworkRule *framework(const std::string &Name) const;
   std::vector<HandleRule> Handles;
   std::map<std::string, std::vector<FunctionRule>> Functions; // by name

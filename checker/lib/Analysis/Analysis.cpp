@@ -36,14 +36,17 @@ struct ProgramContext {
   const RuleSet &Rules;
   const CheckSelection &Checks;
   Relevance Rel;
+  CallbackRegistries Registries; // before G: its keys are followed values
   FlowGraph G;
+  WorkerCallbacks Workers;
   std::map<std::string, std::vector<const HookBinding *>> HooksByFramework;
   std::vector<const Function *> Roots;
   std::map<std::string, std::set<const Function *>> Creators;
   bool ThisCreates = false; // constructors and methods create via 'this'
   ProgramContext(const Program &P, const RuleSet &Rules,
                  const CheckSelection &Checks)
-      : P(P), Rules(Rules), Checks(Checks), Rel(P), G(P) {}
+      : P(P), Rules(Rules), Checks(Checks), Rel(P), Registries(P, Rules),
+        G(P, &Registries.keyParams()), Workers(P) {}
 };
 
 void prepare(ProgramContext &C) {
@@ -255,6 +258,8 @@ std::vector<Finding> analyseHandle(const ProgramContext &C, const Target &H) {
     return {};
   HandleAnalysis A(C.P, C.G, C.Rel, H);
   A.setFrameworkHooks(&C.HooksByFramework);
+  A.setRegistries(&C.Registries);
+  A.setWorkerCallbacks(&C.Workers);
   runProgram(C, H, A);
   std::vector<Finding> Findings;
   for (bool Close : {false, true}) {

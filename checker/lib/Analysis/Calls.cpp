@@ -257,6 +257,42 @@ void HandleAnalysis::havocWrites(const Function &F, const FlowGraph::Event *Call
   }
 }
 
+bool HandleAnalysis::narrowByRegistration(
+    const Event &E, const Disjunct &D,
+    llvm::SmallVectorImpl<const Function *> &Run) const {
+  auto drop = [&](auto Pred) {
+    Run.erase(std::remove_if(Run.begin(), Run.end(), Pred), Run.end());
+  };
+  // A registry's dispatcher with a known key runs the callbacks filed
+  // under that key, not those of every other key. One filed under a
+  // configured name (or a dispatch of an unknown key) may also match
+  // nothing: running none of them is one more way.
+  bool MaybeNone = false;
+  if (Registries)
+    if (int K = Registries->dispatchKeyParam(E); K >= 0) {
+      const AbsVal *Key = D.V.find(G.paramPlace(K));
+      if (Key && Key->isConst()) {
+        drop([&](const Function *T) {
+          return Registries->skips(P.idOf(*T), Key->Lo);
+        });
+        MaybeNone = std::any_of(Run.begin(), Run.end(), [&](const Function *T) {
+          return !Registries->filedUnder(P.idOf(*T), Key->Lo);
+        });
+      } else {
+        MaybeNone = true;
+      }
+    }
+  // Before the handle exists, in a process not known to be a worker: a
+  // callback only workers register is not in this process' tables. (A
+  // summary does not know which process runs it; a worker that creates
+  // the handle through such a callback and then forks again is missed.)
+  if (Workers && E.Callee.empty() && D.H.flags() == 0 && !D.Child)
+    drop([&](const Function *T) {
+      return Workers->registeredInWorkersOnly(P.idOf(*T));
+    });
+  return MaybeNone;
+}
+
 void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
                                const Bindings &B, State &S,
                                std::vector<Pending> &Found) {
@@ -338,6 +374,11 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       Run.push_back(Element);
     else
       Run.assign(Targets.begin(), Targets.end());
+    bool MaybeNone = !Indexed && narrowByRegistration(E, D, Run);
+    if (Run.empty()) { // nothing filed under the key, or only workers' own
+      joinInto(Next, Disjunct(D), false);
+      continue;
+    }
     // Choices matter on a child's path: in a child (a summary of a function
     // a child runs sees the handle inherited, not Child), or where a target
     // may fork while the handle is live. And before the handle exists, for
@@ -352,15 +393,16 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
     };
     bool CreatesHere = D.H.flags() == 0 &&
                        std::any_of(Run.begin(), Run.end(), registeredCreator);
+    size_t Ways = Run.size() + (MaybeNone ? 1 : 0);
     bool MayChoose =
-        Run.size() > 1 &&
+        Ways > 1 &&
         (D.Child || D.H.I || CreatesHere ||
          (D.H.L && std::any_of(Run.begin(), Run.end(), [&](const Function *T) {
             return Rel.forks(*T);
           })));
     // A loop that calls each element's function (EachElement): all of
     // them run, one after another, and none is a choice.
-    if (E.EachElement && !Indexed && Run.size() > 1) {
+    if (E.EachElement && !Indexed && !MaybeNone && Run.size() > 1) {
       State Cur;
       joinInto(Cur, Disjunct(D), false);
       for (const Function *T : Run) {
@@ -376,6 +418,8 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
     if (!MayChoose) {
       for (const Function *T : Run)
         runOne(*T, D, Next, Found);
+      if (MaybeNone)
+        joinInto(Next, Disjunct(D), false);
       continue;
     }
     // Several functions may run here and one does. A child's outcome, a
@@ -384,11 +428,12 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
     // Other parent outcomes do not: they only set up what the child
     // inherits, and a loop over a static table of module inits runs them
     // all.
-    size_t Ways = Run.size();
     std::vector<State> Outs(Ways);
     std::vector<std::vector<Pending>> Finds(Ways);
     for (size_t I = 0; I < Run.size(); ++I)
       runOne(*Run[I], D, Outs[I], Finds[I]);
+    if (MaybeNone)
+      joinInto(Outs.back(), Disjunct(D), false);
     // What every way that returns or finds produces: outcomes by (child,
     // handle facts), findings by check, as bits.
     auto outcomeBit = [](const Disjunct &X) {
@@ -410,7 +455,8 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
     for (size_t I = 0; I < Ways; ++I) {
       for (Disjunct &X : Outs[I]) {
         if ((X.Child || X.H.I ||
-             (CreatesHere && X.H.L && P.TakenAtRunTime[P.idOf(*Run[I])])) &&
+             (CreatesHere && X.H.L && I < Run.size() &&
+              P.TakenAtRunTime[P.idOf(*Run[I])])) &&
             !(CommonOutcomes & outcomeBit(X)))
           X.Assumed = addAssumed(X.Assumed, ChoiceUnit);
         joinInto(Next, std::move(X), false);

@@ -235,11 +235,12 @@ const Summary &HandleAnalysis::analyze(const Function &F, int Flags,
   // A framework's rank argument selects which of a post-fork hook's paths
   // run (Kamailio's child_init(PROC_INIT), (PROC_MAIN), (PROC_TIMER)): kept
   // apart like callbacks, or the master's PROC_MAIN run would be reduced
-  // to "any rank" once the timer processes add theirs.
+  // to "any rank" once the timer processes add theirs. So is a registry
+  // dispatcher's key: which callbacks run depends on it.
   std::optional<int64_t> Rank;
-  uint32_t RankPlace = G.paramPlace(0);
-  if (RankedHook.size() > P.idOf(F) && RankedHook[P.idOf(F)] &&
-      RankPlace != FlowGraph::NoRef)
+  int Kept = keptParam(P.idOf(F));
+  uint32_t RankPlace = G.paramPlace(Kept);
+  if (Kept >= 0 && RankPlace != FlowGraph::NoRef)
     if (const AbsVal *V = In.find(RankPlace))
       if (V->isConst() && !V->functionId())
         Rank = V->Lo;

@@ -18,7 +18,9 @@
 #include "AbstractValue.h"
 #include "ValueEval.h"
 #include "FlowGraph.h"
+#include "Registries.h"
 #include "Relevance.h"
+#include "WorkerCallbacks.h"
 #include "Witness.h"
 
 #include "forksafe/Rules.h"
@@ -99,13 +101,22 @@ public:
   using HooksByFramework =
       std::map<std::string, std::vector<const HookBinding *>>;
   void setFrameworkHooks(const HooksByFramework *Hooks);
+  /// Callbacks kept by name: a dispatch runs those filed under its key.
+  void setRegistries(const CallbackRegistries *R) { Registries = R; }
+  /// Callbacks only worker processes register.
+  void setWorkerCallbacks(const WorkerCallbacks *W) { Workers = W; }
 
   std::vector<Pending> Results;
 
 private:
   const HooksByFramework *FrameworkHooks = nullptr;
+  const CallbackRegistries *Registries = nullptr;
+  const WorkerCallbacks *Workers = nullptr;
   // By function id: a post-fork hook the framework passes a rank.
   std::vector<bool> RankedHook;
+  /// The parameter whose constant value keeps F's contexts apart: a
+  /// post-fork hook's rank, a registry dispatcher's key; -1: none.
+  int keptParam(uint32_t Fn) const;
   using Bindings = std::map<int, std::string>; // param -> remaining path
   class Oracle;
   struct Via;
@@ -114,6 +125,11 @@ private:
                          const Env &In);
   void transfer(const Event &E, const FlowGraph::Event &GE, const Bindings &B,
                 State &S, std::vector<Pending> &Found);
+  /// Drops from Run the targets that registration rules out (a registry's
+  /// other keys, callbacks only workers register); returns whether running
+  /// none of them is one more way.
+  bool narrowByRegistration(const Event &E, const Disjunct &D,
+                            llvm::SmallVectorImpl<const Function *> &Run) const;
   void applyCall(const Event &E, const FlowGraph::Event &GE, const Bindings &B,
                  State &S, std::vector<Pending> &Found);
   void applyFork(const Event &E, const FlowGraph::Event &GE, const Bindings &B,

@@ -20,6 +20,12 @@ void HandleAnalysis::setFrameworkHooks(const HooksByFramework *Hooks) {
           RankedHook[P.idOf(*It->second)] = true;
 }
 
+int HandleAnalysis::keptParam(uint32_t Fn) const {
+  if (Fn < RankedHook.size() && RankedHook[Fn])
+    return 0;
+  return Registries ? Registries->keyParam(Fn) : -1;
+}
+
 Env HandleAnalysis::rankInput(int64_t Rank) const {
   Env E;
   if (uint32_t Param = G.paramPlace(0); Param != FlowGraph::NoRef)

@@ -19,12 +19,26 @@ unsigned pathParts(const std::string &Path) {
 constexpr unsigned MaxTranslatedParts = 6;
 } // namespace
 
-FlowGraph::FlowGraph(const Program &P) { Builder(*this, P).run(); }
+FlowGraph::FlowGraph(const Program &P, const std::vector<int8_t> *KeptParams) {
+  Builder(*this, P, KeptParams).run();
+}
 
-FlowGraph::Builder::Builder(FlowGraph &G, const Program &P)
-    : G(G), P(P), ReturnedPlaces(P.ById.size()), ReturnExprs(P.ById.size()) {}
+FlowGraph::Builder::Builder(FlowGraph &G, const Program &P,
+                            const std::vector<int8_t> *KeptParams)
+    : G(G), P(P), KeptParams(KeptParams), ReturnedPlaces(P.ById.size()), ReturnExprs(P.ById.size()) {}
 
 void FlowGraph::Builder::run() {
+  // A kept parameter's value is a place even where no expression of the
+  // function names it ('strcmp(h->event, event)' only).
+  if (KeptParams)
+    for (int8_t K : *KeptParams)
+      if (K >= 0 && (size_t(K) >= G.ParamPlaces.size() ||
+                     G.ParamPlaces[size_t(K)] == NoRef)) {
+        HandleRef R;
+        R.Kind = HandleRef::Param;
+        R.ParamIndex = K;
+        intern(G.KeptParamRefs.emplace_back(std::move(R)));
+      }
   encodeFunctions();
   mapReturnedMembers();
   markDecisive();

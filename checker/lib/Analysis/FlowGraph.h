@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 namespace forksafe {
@@ -78,7 +79,11 @@ public:
     bool ReturnsValue = false;   // some exit returns a value a caller tests
   };
 
-  explicit FlowGraph(const Program &P);
+  /// KeptParams (by function id, -1: none): a parameter whose value the
+  /// analysis keeps apart (a registry dispatcher's key), so it is followed
+  /// even where no branch of the function tests it.
+  explicit FlowGraph(const Program &P,
+                     const std::vector<int8_t> *KeptParams = nullptr);
 
   const Function &function(uint32_t Id) const { return Functions[Id]; }
   uint32_t numFunctions() const { return uint32_t(Functions.size()); }
@@ -171,6 +176,7 @@ private:
   std::vector<ValueNode> Nodes;
   std::vector<Place> Places;
   std::vector<uint32_t> ParamPlaces;
+  std::deque<HandleRef> KeptParamRefs; // places no facts name (Builder::run)
   Env InitialGlobals;
   std::vector<std::vector<AbsVal>> Columns;
 };

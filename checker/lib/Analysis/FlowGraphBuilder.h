@@ -16,7 +16,8 @@ namespace forksafe {
 
 class FlowGraph::Builder {
 public:
-  Builder(FlowGraph &G, const Program &P);
+  Builder(FlowGraph &G, const Program &P,
+          const std::vector<int8_t> *KeptParams);
   void run();
 
 private:
@@ -68,6 +69,7 @@ private:
 
   FlowGraph &G;
   const Program &P;
+  const std::vector<int8_t> *KeptParams;
   std::unordered_map<std::string, uint32_t> Ids;
   std::string Key;
   std::unordered_map<uint64_t, uint32_t> Translated;

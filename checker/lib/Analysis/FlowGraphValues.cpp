@@ -245,6 +245,10 @@ void FlowGraph::Builder::markDecisive() {
   }
   // Seeds: what branches test, table indices, and what the hooks whose
   // error return stops a framework return.
+  if (KeptParams)
+    for (uint32_t F = 0; F < KeptParams->size() && F < N; ++F)
+      if ((*KeptParams)[F] >= 0)
+        Work.push_back({Item::ParamItem, F, uint32_t((*KeptParams)[F])});
   for (const TUFacts &U : P.Units)
     for (const HookBinding &B : U.Hooks)
       if (!B.AbortsIf.empty())

@@ -13,6 +13,61 @@ namespace {
 
 using json = nlohmann::json;
 
+/// 'callback-registries': callbacks the framework keeps by name and runs by
+/// name (ProFTPD's events).
+std::vector<RegistryRule> loadRegistries(RuleValidator &V, const json &Root,
+                                         const std::string &Framework) {
+  std::vector<RegistryRule> Out;
+  if (!Root.is_object() || !Root.contains("callback-registries"))
+    return Out;
+  const json &Rs = Root["callback-registries"];
+  if (!Rs.is_array() || Rs.empty()) {
+    V.error("/callback-registries",
+            "key 'callback-registries' must be a non-empty array");
+    return Out;
+  }
+  for (size_t I = 0; I < Rs.size(); ++I) {
+    std::string P = "/callback-registries/" + std::to_string(I);
+    const json &R = Rs[I];
+    if (!R.is_object()) {
+      V.error(P, V.where(P) + " must be an object");
+      continue;
+    }
+    V.checkKeys(R, P,
+                {"register", "register-key-arg", "register-callback-arg",
+                 "dispatch", "dispatch-key-arg", "source"},
+                {"register", "register-key-arg", "register-callback-arg",
+                 "dispatch", "dispatch-key-arg", "source"});
+    RegistryRule RR;
+    RR.Framework = Framework;
+    V.string(R, P, "register", RR.Register, true);
+    V.string(R, P, "dispatch", RR.Dispatch, true);
+    if (R.contains("source"))
+      V.source(R, P, RR.Source);
+    for (auto [Key, Into] :
+         {std::pair<const char *, int *>{"register-key-arg", &RR.RegisterKeyArg},
+          {"register-callback-arg", &RR.RegisterCallbackArg},
+          {"dispatch-key-arg", &RR.DispatchKeyArg}}) {
+      if (!R.contains(Key))
+        continue;
+      if (!isArgIndex(R[Key]))
+        V.error(P + "/" + Key, std::string("key '") + Key + "' in " +
+                                   V.where(P) + " must be an argument index");
+      else
+        *Into = R[Key].get<int>();
+    }
+    if (R.contains("register-key-arg") && R.contains("register-callback-arg") &&
+        isArgIndex(R["register-key-arg"]) &&
+        isArgIndex(R["register-callback-arg"]) &&
+        RR.RegisterKeyArg == RR.RegisterCallbackArg)
+      V.error(P + "/register-callback-arg",
+              "key 'register-callback-arg' in " + V.where(P) +
+                  " names the same argument as 'register-key-arg'");
+    Out.push_back(RR);
+  }
+  return Out;
+}
+
 } // namespace
 
 /// A framework rule file: which module hooks run before or after the fork.
@@ -26,7 +81,8 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
   // framework's model, name and remedy.
   bool Extends = Root.is_object() && Root.contains("extends");
   V.checkKeys(Root, "",
-              {"framework", "extends", "name", "source", "remedy", "hooks"},
+              {"framework", "extends", "name", "source", "remedy", "hooks",
+               "callback-registries"},
               Extends ? std::set<std::string>{"framework", "source", "hooks"}
                       : std::set<std::string>{"framework", "name", "source",
                                                  "remedy", "hooks"});
@@ -174,10 +230,14 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
                               "function-prefix, function-type, annotation");
     Hooks.push_back(HR);
   }
+  std::vector<RegistryRule> Registries =
+      loadRegistries(V, Root, HooksOf);
   if (Errors.size() != Before)
     return;
   Rules.Frameworks.push_back(F);
   Rules.Hooks.insert(Rules.Hooks.end(), Hooks.begin(), Hooks.end());
+  Rules.Registries.insert(Rules.Registries.end(), Registries.begin(),
+                          Registries.end());
 }
 
 } // namespace forksafe
