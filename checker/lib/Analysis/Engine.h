@@ -16,12 +16,12 @@
 #pragma once
 
 #include "AbstractValue.h"
-#include "ValueEval.h"
 #include "FlowGraph.h"
 #include "Registries.h"
 #include "Relevance.h"
-#include "WorkerCallbacks.h"
+#include "ValueEval.h"
 #include "Witness.h"
+#include "WorkerCallbacks.h"
 
 #include "forksafe/Rules.h"
 

@@ -25,7 +25,8 @@ FlowGraph::FlowGraph(const Program &P, const std::vector<int8_t> *KeptParams) {
 
 FlowGraph::Builder::Builder(FlowGraph &G, const Program &P,
                             const std::vector<int8_t> *KeptParams)
-    : G(G), P(P), KeptParams(KeptParams), ReturnedPlaces(P.ById.size()), ReturnExprs(P.ById.size()) {}
+    : G(G), P(P), KeptParams(KeptParams), ReturnedPlaces(P.ById.size()),
+      ReturnExprs(P.ById.size()) {}
 
 void FlowGraph::Builder::run() {
   // A kept parameter's value is a place even where no expression of the

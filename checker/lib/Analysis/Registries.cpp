@@ -148,8 +148,8 @@ void CallbackRegistries::keepDerivedKeys(const Program &P) {
       uint32_t Id = P.idOf(*F);
       if (KeyParam[Id] >= 0 || F->NumParams == 0)
         continue;
-      for (int Param = 0; Param < F->NumParams && Param <= INT8_MAX &&
-                          KeyParam[Id] < 0;
+      for (int Param = 0;
+           Param < F->NumParams && Param <= INT8_MAX && KeyParam[Id] < 0;
            ++Param) {
         std::vector<bool> Derived;
         for (const Block &B : F->Blocks)

@@ -33,67 +33,67 @@ WorkerCallbacks::WorkerCallbacks(const Program &P) {
     for (const std::string &Usr : U.StaticallyAddressed)
       if (int64_t Id = idOf(Usr); Id >= 0)
         Static[size_t(Id)] = true;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> Namers;
+  // What each function's body names, and the candidates: named only as
+  // code runs, never by a static's initialiser, and not a worker entry.
+  std::vector<std::vector<uint32_t>> Names(N);
+  std::vector<bool> Candidate(N, false);
   for (const Function *F : P.ById)
     for (const std::string &Usr : F->TakesAddressOf)
-      if (int64_t Id = idOf(Usr); Id >= 0)
-        Namers[uint32_t(Id)].push_back(P.idOf(*F));
-  std::vector<bool> Candidate(N, false);
-  for (const auto &[Id, Ns] : Namers)
-    Candidate[Id] = P.TakenAtRunTime[Id] && !Static[Id] && !WorkerEntry[Id];
-  // What the master can run: from its entries, not into a worker's entry,
-  // and not through a function pointer into a candidate (that is what is
-  // being decided). Dropping candidates only adds to it: iterate.
-  for (bool Changed = true; Changed;) {
-    std::vector<bool> Master(N, false);
-    std::vector<uint32_t> Work;
-    auto visit = [&](uint32_t Id) {
-      if (!Master[Id] && !WorkerEntry[Id]) {
-        Master[Id] = true;
-        Work.push_back(Id);
+      if (int64_t Id = idOf(Usr); Id >= 0) {
+        Names[P.idOf(*F)].push_back(uint32_t(Id));
+        Candidate[size_t(Id)] = P.TakenAtRunTime[size_t(Id)] &&
+                                !Static[size_t(Id)] && !WorkerEntry[size_t(Id)];
       }
-    };
-    for (uint32_t Id = 0; Id < N; ++Id) {
-      const Function &F = *P.ById[Id];
+  // What the master can run, from its entries, never into a worker's
+  // entry. A call through a pointer into a candidate is held back
+  // (Pending) until master code is found to name it, then followed: one
+  // pass, linear in the program.
+  std::vector<bool> Master(N, false), Pending(N, false);
+  std::vector<uint32_t> Work;
+  auto visit = [&](uint32_t Id) {
+    if (!Master[Id] && !WorkerEntry[Id]) {
+      Master[Id] = true;
+      Work.push_back(Id);
+    }
+  };
+  for (uint32_t Id = 0; Id < N; ++Id) {
+    const Function &F = *P.ById[Id];
+    if (F.IsMain || F.IsStaticInit || F.IsStaticDtors || MasterEntry[Id] ||
+        !P.Called[Id] || P.CalledFromOutside[Id]) {
       if (Candidate[Id])
-        continue;
-      if (F.IsMain || F.IsStaticInit || F.IsStaticDtors || MasterEntry[Id] ||
-          !P.Called[Id] || P.CalledFromOutside[Id])
+        Pending[Id] = true; // an entry too, once the master registers it
+      else
         visit(Id);
     }
-    while (!Work.empty()) {
-      uint32_t Id = Work.back();
-      Work.pop_back();
-      for (const Block &B : P.ById[Id]->Blocks)
-        for (const Event &E : B.Events) {
-          if (E.Kind == EventKind::Fork || E.Kind == EventKind::AtFork) {
-            for (const std::string *Usr :
-                 {&E.Callee, &E.Prepare, &E.Parent, &E.Child})
-              if (int64_t T = idOf(*Usr); T >= 0)
-                visit(uint32_t(T));
-            continue;
-          }
-          if (E.Kind != EventKind::Call)
-            continue;
-          for (const Function *T : P.targets(E)) {
-            uint32_t TId = P.idOf(*T);
-            if (E.Callee.empty() && Candidate[TId])
-              continue;
+  }
+  while (!Work.empty()) {
+    uint32_t Id = Work.back();
+    Work.pop_back();
+    for (uint32_t Named : Names[Id])
+      if (Candidate[Named]) { // the master registers it
+        Candidate[Named] = false;
+        if (Pending[Named])
+          visit(Named);
+      }
+    for (const Block &B : P.ById[Id]->Blocks)
+      for (const Event &E : B.Events) {
+        if (E.Kind == EventKind::Fork || E.Kind == EventKind::AtFork) {
+          for (const std::string *Usr :
+               {&E.Callee, &E.Prepare, &E.Parent, &E.Child})
+            if (int64_t T = idOf(*Usr); T >= 0)
+              visit(uint32_t(T));
+          continue;
+        }
+        if (E.Kind != EventKind::Call)
+          continue;
+        for (const Function *T : P.targets(E)) {
+          uint32_t TId = P.idOf(*T);
+          if (E.Callee.empty() && Candidate[TId])
+            Pending[TId] = true;
+          else
             visit(TId);
-          }
         }
-    }
-    Changed = false;
-    for (const auto &[Id, Ns] : Namers) {
-      if (!Candidate[Id])
-        continue;
-      for (uint32_t Namer : Ns)
-        if (Master[Namer]) {
-          Candidate[Id] = false;
-          Changed = true;
-          break;
-        }
-    }
+      }
   }
   InWorkersOnly = std::move(Candidate);
 }

@@ -44,10 +44,10 @@ std::vector<RegistryRule> loadRegistries(RuleValidator &V, const json &Root,
     V.string(R, P, "dispatch", RR.Dispatch, true);
     if (R.contains("source"))
       V.source(R, P, RR.Source);
-    for (auto [Key, Into] :
-         {std::pair<const char *, int *>{"register-key-arg", &RR.RegisterKeyArg},
-          {"register-callback-arg", &RR.RegisterCallbackArg},
-          {"dispatch-key-arg", &RR.DispatchKeyArg}}) {
+    for (auto [Key, Into] : {std::pair<const char *, int *>{"register-key-arg",
+                                                            &RR.RegisterKeyArg},
+                             {"register-callback-arg", &RR.RegisterCallbackArg},
+                             {"dispatch-key-arg", &RR.DispatchKeyArg}}) {
       if (!R.contains(Key))
         continue;
       if (!isArgIndex(R[Key]))
@@ -85,7 +85,7 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
                "callback-registries"},
               Extends ? std::set<std::string>{"framework", "source", "hooks"}
                       : std::set<std::string>{"framework", "name", "source",
-                                                 "remedy", "hooks"});
+                                              "remedy", "hooks"});
   FrameworkRule F;
   F.File = Path;
   V.string(Root, "", "framework", F.Name, true);
@@ -230,8 +230,7 @@ void loadFramework(const std::string &Path, const PositionedJson &Doc,
                               "function-prefix, function-type, annotation");
     Hooks.push_back(HR);
   }
-  std::vector<RegistryRule> Registries =
-      loadRegistries(V, Root, HooksOf);
+  std::vector<RegistryRule> Registries = loadRegistries(V, Root, HooksOf);
   if (Errors.size() != Before)
     return;
   Rules.Frameworks.push_back(F);
