@@ -4,9 +4,12 @@
 // unblocked, in make_sub_pool() among others), cannot run it, so its
 // lazy connect happens in each session. The bug twin also adds the timer
 // in the module's init, in the daemon: the daemon connects, and every
-// session shares the connection.
+// session shares the connection. So does the twin whose init calls a
+// command handler itself: a handler is worker code only where the
+// framework calls it, and what the daemon runs registers the timer there.
 // RUN: %expect_exit 0 %forksafe %s -- -I%mocks -I%mocks/frameworks | count 0
 // RUN: %expect_exit 1 %forksafe %s -- -I%mocks -I%mocks/frameworks -DBUG | FileCheck %s --implicit-check-not="{{warning|note}}:"
+// RUN: %expect_exit 1 %forksafe %s -- -I%mocks -I%mocks/frameworks -DDIRECT | FileCheck %s --implicit-check-not="{{warning|note}}:"
 #include <proftpd-modules.h>
 #include <mysql.h>
 #include <stdlib.h>
@@ -31,6 +34,8 @@ void process_timers(void) {
     t->callback();
 }
 
+MODRET stats_site_cmd(cmd_rec *cmd);
+
 static MYSQL *stats_db;
 // CHECK: proftpd-session-timer.c:[[#DEF:@LINE-1]]:15: warning: 'stats_db' (MySQL/MariaDB C API) is connected when ProFTPD forks its worker processes and is used in the child process; parent and child share one connection [forksafe-inherited-handle]
 
@@ -50,6 +55,8 @@ static int stats_init(void) {
   pr_timer_add(stats_flush);
 #ifdef BUG
   pr_timer_add(stats_keepalive);
+#elif defined(DIRECT)
+  stats_site_cmd(NULL);
 #endif
   process_timers();
   return 0;
@@ -62,15 +69,21 @@ MODRET stats_log_cmd(cmd_rec *cmd) {
   return PR_DECLINED(cmd);
 }
 
+MODRET stats_site_cmd(cmd_rec *cmd) {
+  pr_timer_add(stats_keepalive);
+  return PR_DECLINED(cmd);
+}
+
 static cmdtable stats_cmdtab[] = {
     {PRE_CMD, "STOR", G_NONE, stats_log_cmd, 1, 0, CL_INFO, NULL},
+    {CMD, "SITE", G_NONE, stats_site_cmd, 1, 0, CL_INFO, NULL},
     {0, NULL, NULL, NULL, 0, 0, 0, NULL}};
 
 module stats_module = {NULL, NULL, 0x20, "stats", NULL, stats_cmdtab, NULL,
                        stats_init, stats_sess_init, "mod_stats/0.1", NULL, 0};
 // CHECK: proftpd-session-timer.c:[[#DEF+6]]:10: note: 'stats_db' connected here by mysql_real_connect()
-// CHECK: proftpd-session-timer.c:[[#DEF+36]]:24: note: ProFTPD runs 'stats_init' (the module's init) in the daemon process before it forks the session processes
-// CHECK: proftpd-session-timer.c:[[#DEF+32]]:31: note: the command handler 'stats_log_cmd' registered here runs in each session process
-// CHECK: proftpd-session-timer.c:[[#DEF+27]]:3: note: 'stats_db' used here in the child process by mysql_query()
+// CHECK: proftpd-session-timer.c:[[#DEF+44]]:24: note: ProFTPD runs 'stats_init' (the module's init) in the daemon process before it forks the session processes
+// CHECK: proftpd-session-timer.c:[[#DEF+39]]:31: note: the command handler 'stats_log_cmd' registered here runs in each session process
+// CHECK: proftpd-session-timer.c:[[#DEF+29]]:3: note: 'stats_db' used here in the child process by mysql_query()
 // CHECK: proftpd-session-timer.c:[[#DEF]]:15: note: connect in the module's sess_init
-// CHECK: proftpd-session-timer.c:[[#DEF+20]]:3: note: fix-it: move this connect into 'stats_sess_init'
+// CHECK: proftpd-session-timer.c:[[#DEF+22]]:3: note: fix-it: move this connect into 'stats_sess_init'

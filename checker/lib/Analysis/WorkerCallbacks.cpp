@@ -50,8 +50,10 @@ WorkerCallbacks::WorkerCallbacks(const Program &P) {
   // pass, linear in the program.
   std::vector<bool> Master(N, false), Pending(N, false);
   std::vector<uint32_t> Work;
-  auto visit = [&](uint32_t Id) {
-    if (!Master[Id] && !WorkerEntry[Id]) {
+  // A worker entry is entered by a direct call only: master code that
+  // calls a request handler itself runs it in the master.
+  auto visit = [&](uint32_t Id, bool Direct = false) {
+    if (!Master[Id] && (Direct || !WorkerEntry[Id])) {
       Master[Id] = true;
       Work.push_back(Id);
     }
@@ -91,7 +93,7 @@ WorkerCallbacks::WorkerCallbacks(const Program &P) {
           if (E.Callee.empty() && Candidate[TId])
             Pending[TId] = true;
           else
-            visit(TId);
+            visit(TId, !E.Callee.empty());
         }
       }
   }
