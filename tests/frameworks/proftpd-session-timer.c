@@ -86,4 +86,4 @@ module stats_module = {NULL, NULL, 0x20, "stats", NULL, stats_cmdtab, NULL,
 // CHECK: proftpd-session-timer.c:[[#DEF+39]]:31: note: the command handler 'stats_log_cmd' registered here runs in each session process
 // CHECK: proftpd-session-timer.c:[[#DEF+29]]:3: note: 'stats_db' used here in the child process by mysql_query()
 // CHECK: proftpd-session-timer.c:[[#DEF]]:15: note: connect in the module's sess_init
-// CHECK: proftpd-session-timer.c:[[#DEF+22]]:3: note: fix-it: move this connect into 'stats_sess_init'
+// CHECK: proftpd-session-timer.c:[[#DEF+22]]:3: note: move this connect into 'stats_sess_init', which ProFTPD runs in each worker process after it forks (not moved automatically: this statement reaches the connect through a function pointer)

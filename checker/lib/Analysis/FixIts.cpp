@@ -307,19 +307,27 @@ private:
     // The top-level statement of the pre-fork hook that creates the handle:
     // around the creation, or around a call that leads to it.
     const HookBody *PreBody = body(Pre->FunctionUsr);
+    // A statement that reaches it only through a function pointer (a
+    // timer it runs, a callback table) is named but not moved: moving it
+    // moves every callback that pointer may hold.
     const HookBody::Stmt *S = nullptr;
+    bool ViaPointer = false;
     if (PreBody) {
       for (const HookBody::Stmt &X : PreBody->Stmts)
         if (within(Created, X.Begin, X.End))
           S = &X;
       auto Fn = P.Functions.find(Pre->FunctionUsr);
-      if (!S && Fn != P.Functions.end())
-        for (const Block &Bl : Fn->second->Blocks)
-          for (const Event &E : Bl.Events)
-            if (!S && E.Kind == EventKind::Call && reaches(E, Created, 0))
-              for (const HookBody::Stmt &X : PreBody->Stmts)
-                if (within(E.Loc, X.Begin, X.End))
-                  S = &X;
+      for (bool Direct : {true, false})
+        if (!S && Fn != P.Functions.end())
+          for (const Block &Bl : Fn->second->Blocks)
+            for (const Event &E : Bl.Events)
+              if (!S && E.Kind == EventKind::Call &&
+                  reaches(E, Created, 0, Direct))
+                for (const HookBody::Stmt &X : PreBody->Stmts)
+                  if (within(E.Loc, X.Begin, X.End)) {
+                    S = &X;
+                    ViaPointer = !Direct;
+                  }
     }
     Note N;
     N.What = Note::Remedy;
@@ -355,6 +363,8 @@ private:
       Why = "'" + Pre->FunctionName + "' is not defined in the analysed sources";
     else if (!S)
       Why = "the connect is not a statement of '" + Pre->FunctionName + "'";
+    else if (ViaPointer)
+      Why = "this statement reaches the connect through a function pointer";
     else if (!S->Blocked.empty())
       Why = S->Blocked;
     else if (!PostBody)
@@ -405,8 +415,9 @@ private:
   }
 
   /// Whether a call leads (within a few calls) to an event at L.
-  bool reaches(const Event &Call, const Location &L, int Depth) {
-    if (Depth > 4)
+  /// Whether Call reaches the event at L (Direct: by direct calls only).
+  bool reaches(const Event &Call, const Location &L, int Depth, bool Direct) {
+    if (Depth > 4 || (Direct && Call.Callee.empty()))
       return false;
     for (const Function *T : P.targets(Call))
       for (const Block &B : T->Blocks)
@@ -414,7 +425,7 @@ private:
           if (E.Loc == L && E.Kind != EventKind::Call)
             return true;
           if (E.Kind == EventKind::Call &&
-              (E.Loc == L || reaches(E, L, Depth + 1)))
+              (E.Loc == L || reaches(E, L, Depth + 1, Direct)))
             return true;
         }
     return false;
