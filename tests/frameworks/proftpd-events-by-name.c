@@ -5,36 +5,12 @@
 // session; the fix connects on "core.session-start", which only a session
 // generates. Without names, the daemon's dispatch would reach every
 // handler, the fixed one included.
-// RUN: %expect_exit 1 %forksafe %s -- -I%mocks | FileCheck %s --implicit-check-not="{{warning|note}}:"
-// RUN: %expect_exit 0 %forksafe %s -- -I%mocks -DFIXED | count 0
+// RUN: %expect_exit 1 %forksafe %s -- -I%mocks -I%mocks/frameworks | FileCheck %s --implicit-check-not="{{warning|note}}:"
+// RUN: %expect_exit 0 %forksafe %s -- -I%mocks -I%mocks/frameworks -DFIXED | count 0
 #include <mysql.h>
-#include <stdlib.h>
-#include <string.h>
+#include <proftpd-event-core.h>
 #include <unistd.h>
 
-typedef void (*pr_event_cb_t)(const void *, void *);
-struct event_handler {
-  struct event_handler *next;
-  const char *event;
-  pr_event_cb_t cb;
-};
-static struct event_handler *handlers;
-
-int pr_event_register(void *m, const char *event, pr_event_cb_t cb,
-                      void *user_data) {
-  struct event_handler *h = malloc(sizeof *h);
-  h->event = event;
-  h->cb = cb;
-  h->next = handlers;
-  handlers = h;
-  return 0;
-}
-
-void pr_event_generate(const char *event, const void *event_data) {
-  for (struct event_handler *h = handlers; h; h = h->next)
-    if (strcmp(h->event, event) == 0)
-      h->cb(event_data, NULL);
-}
 
 static MYSQL *db;
 // CHECK: proftpd-events-by-name.c:[[#DEF:@LINE-1]]:15: warning: 'db' (MySQL/MariaDB C API) is connected when the process forks with fork() and is used in the child process; parent and child share one connection [forksafe-inherited-handle]
@@ -67,6 +43,6 @@ int main(void) {
 // CHECK: proftpd-events-by-name.c:[[#DEF+5]]:3: note: 'db' connected here by mysql_real_connect()
 // CHECK: proftpd-events-by-name.c:[[#DEF+21]]:9: note: fork() forks here; the child inherits 'db'
 // CHECK: proftpd-events-by-name.c:[[#DEF+23]]:7: note: 'pr_event_generate' called from here in the child process
-// CHECK: proftpd-events-by-name.c:[[#DEF-3]]:7: note: 'function pointer' called from here in the child process
+// CHECK: proftpd-event-core.h:31:7: note: 'function pointer' called from here in the child process
 // CHECK: proftpd-events-by-name.c:[[#DEF+9]]:3: note: 'db' used here in the child process by mysql_query()
 // CHECK: proftpd-events-by-name.c:[[#DEF]]:15: note: create the handle lazily in each process

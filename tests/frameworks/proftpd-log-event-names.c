@@ -6,36 +6,12 @@
 // run the handler that closes the connection on the daemon's
 // "core.log.unspec". The bug twin closes it on "core.log.tracelog", which
 // the child generates.
-// RUN: %expect_exit 0 %forksafe %s -- -I%mocks | count 0
-// RUN: %expect_exit 1 %forksafe %s -- -I%mocks -DBUG | FileCheck %s --implicit-check-not="{{warning|note}}:"
+// RUN: %expect_exit 0 %forksafe %s -- -I%mocks -I%mocks/frameworks | count 0
+// RUN: %expect_exit 1 %forksafe %s -- -I%mocks -I%mocks/frameworks -DBUG | FileCheck %s --implicit-check-not="{{warning|note}}:"
 #include <mysql.h>
-#include <stdlib.h>
-#include <string.h>
+#include <proftpd-event-core.h>
 #include <unistd.h>
 
-typedef void (*pr_event_cb_t)(const void *, void *);
-struct event_handler {
-  struct event_handler *next;
-  const char *event;
-  pr_event_cb_t cb;
-};
-static struct event_handler *handlers;
-
-int pr_event_register(void *m, const char *event, pr_event_cb_t cb,
-                      void *user_data) {
-  struct event_handler *h = malloc(sizeof *h);
-  h->event = event;
-  h->cb = cb;
-  h->next = handlers;
-  handlers = h;
-  return 0;
-}
-
-void pr_event_generate(const char *event, const void *event_data) {
-  for (struct event_handler *h = handlers; h; h = h->next)
-    if (strcmp(h->event, event) == 0)
-      h->cb(event_data, NULL);
-}
 
 static const char *get_log_event_name(unsigned type) {
   switch (type) {
@@ -98,6 +74,6 @@ int main(void) {
 // CHECK: proftpd-log-event-names.c:[[#DEF+20]]:7: note: fork() forks here; the child inherits 'db'
 // CHECK: proftpd-log-event-names.c:[[#DEF+25]]:5: note: 'pr_log_event_generate' called from here in the child process
 // CHECK: proftpd-log-event-names.c:[[#DEF-4]]:3: note: 'pr_event_generate' called from here in the child process
-// CHECK: proftpd-log-event-names.c:[[#DEF-29]]:7: note: 'function pointer' called from here in the child process
+// CHECK: proftpd-event-core.h:31:7: note: 'function pointer' called from here in the child process
 // CHECK: proftpd-log-event-names.c:[[#DEF+4]]:3: note: 'db' closed here in the child process by mysql_close()
 // CHECK: proftpd-log-event-names.c:[[#DEF]]:15: note: leave the child with _exit()
