@@ -181,15 +181,13 @@ Env HandleAnalysis::calleeInput(const Function &F, const FlowGraph::Event *Call,
         continue;
       In.set(Param, evaluate(G.expr(A->Expr), D.V, O));
     }
-  for (const uint32_t *R = G.readsBegin(GF), *End = G.readsEnd(GF); R != End;
-       ++R) {
-    if (G.place(*R).Global) {
-      if (const AbsVal *V = D.V.find(*R))
-        In.set(*R, *V);
-    } else if (uint32_t Mine = mapped(G, Call, *R); Mine != FlowGraph::NoRef) {
+  for (const auto &[Place, Value] : D.V)
+    if (G.readsGlobal(GF, Place))
+      In.set(Place, Value);
+  for (const uint32_t *R = G.memReadsBegin(GF), *End = G.memReadsEnd(GF);
+       R != End; ++R)
+    if (uint32_t Mine = mapped(G, Call, *R); Mine != FlowGraph::NoRef)
       In.set(*R, D.V.get(Mine));
-    }
-  }
   return In;
 }
 
@@ -220,10 +218,19 @@ void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Cal
     // What the callee stored (globals, and the caller's memory it was
     // handed: '&pid', 'cmd'), and what its branches learnt of what it read
     // ('if (db_url)' in a callee decides 'db_url' for the caller too).
-    for (auto [Begin, End] : {std::pair{G.writesBegin(GF), G.writesEnd(GF)},
-                              std::pair{G.readsBegin(GF), G.readsEnd(GF)}})
+    auto passes = [&](uint32_t Place) { // the callee's value is the caller's
+      return !G.place(Place).Untrusted &&
+             (G.writesGlobal(GF, Place) || G.readsGlobal(GF, Place));
+    };
+    N.V.filter([&](uint32_t Place) { return !passes(Place); });
+    for (const auto &[Place, Value] : X.D.V)
+      if (passes(Place))
+        N.V.set(Place, Value);
+    for (auto [Begin, End] :
+         {std::pair{G.memWritesBegin(GF), G.memWritesEnd(GF)},
+          std::pair{G.memReadsBegin(GF), G.memReadsEnd(GF)}})
       for (const uint32_t *W = Begin; W != End; ++W) {
-        uint32_t Mine = G.place(*W).Global ? *W : mapped(G, Call, *W);
+        uint32_t Mine = mapped(G, Call, *W);
         if (Mine == FlowGraph::NoRef || G.place(Mine).Untrusted)
           continue;
         N.V.set(Mine, X.D.V.get(*W));
@@ -242,12 +249,11 @@ void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Cal
 void HandleAnalysis::havocWrites(const Function &F, const FlowGraph::Event *Call,
                                  Disjunct &D) const {
   const FlowGraph::Function &GF = G.function(P.idOf(F));
-  for (const uint32_t *W = G.writesBegin(GF), *End = G.writesEnd(GF); W != End;
-       ++W) {
-    uint32_t Mine = G.place(*W).Global ? *W : mapped(G, Call, *W);
-    if (Mine != FlowGraph::NoRef)
+  D.V.filter([&](uint32_t Place) { return !G.writesGlobal(GF, Place); });
+  for (const uint32_t *W = G.memWritesBegin(GF), *End = G.memWritesEnd(GF);
+       W != End; ++W)
+    if (uint32_t Mine = mapped(G, Call, *W); Mine != FlowGraph::NoRef)
       D.V.erase(Mine);
-  }
   if (Call && Call->Result != FlowGraph::NoRef) {
     D.V.erase(Call->Result);
     for (const FlowGraph::PlaceMap *M = G.resultMapBegin(*Call),

@@ -130,6 +130,7 @@ uint32_t FlowGraph::Builder::intern(const HandleRef &R) {
     Pl.Global = R.Kind == HandleRef::Global;
     Pl.ParamMemory = R.Kind == HandleRef::Param && !R.Path.empty();
     Pl.Untrusted = false;
+    Pl.GlobalBit = NoRef;
     G.Places.push_back(Pl);
     PlacesByRoot[rootKeyOf(R)].push_back(It->second);
     if (R.Kind == HandleRef::Param && R.Path.empty() && R.ParamIndex >= 0) {
@@ -205,8 +206,9 @@ void FlowGraph::Builder::encodeFunctions() {
     auto local = [&](int I) {
       return I >= 0 && size_t(I) < Local.size() ? Local[size_t(I)] : NoRef;
     };
-    Function Fn{uint32_t(G.Blocks.size()), uint32_t(F->Blocks.size()),
-                0, 0, 0, 0, false, false, 0, 0, 0};
+    Function Fn{}; // the rest: below, and summariseValues()
+    Fn.BlocksBegin = uint32_t(G.Blocks.size());
+    Fn.NumBlocks = uint32_t(F->Blocks.size());
     for (const forksafe::Block &B : F->Blocks) {
       Block Out;
       Out.EventsBegin = uint32_t(G.Events.size());

@@ -30,6 +30,7 @@ public:
     bool Global;      // rooted at a global variable
     bool ParamMemory; // reached through a parameter ('p->pid', '*out')
     bool Untrusted;   // a global some unfollowed code writes: never known
+    uint32_t GlobalBit; // a followed global's number in the global sets
   };
   struct Event {
     EventKind Kind;
@@ -68,8 +69,11 @@ public:
   };
   struct Function {
     uint32_t BlocksBegin, NumBlocks;
-    uint32_t ReadsBegin, ReadsEnd;   // sorted place ids
-    uint32_t WritesBegin, WritesEnd; // sorted place ids
+    // What it (or a callee) reads and writes of the followed values: the
+    // globals (sets shared by its call graph component), the memory behind
+    // its parameters (sorted place ids).
+    uint32_t GlobalReads, GlobalWrites; // into GlobalSets
+    uint32_t MemReadsBegin, MemReadsEnd, MemWritesBegin, MemWritesEnd;
     bool MayExit;      // may end the process or never return (callees too)
     bool WritesValues; // stores into globals or its parameters' memory
     uint32_t ParamsRead; // bit i: parameter i's value is read (i < 32)
@@ -134,17 +138,24 @@ public:
            std::binary_search(Sets.begin() + F.KeepBegin,
                               Sets.begin() + F.KeepEnd, Place);
   }
-  const uint32_t *readsBegin(const Function &F) const {
-    return Sets.data() + F.ReadsBegin;
+  /// Whether F (or a callee) reads, or writes, the followed global Place.
+  bool readsGlobal(const Function &F, uint32_t Place) const {
+    return inGlobalSet(F.GlobalReads, Places[Place].GlobalBit);
   }
-  const uint32_t *readsEnd(const Function &F) const {
-    return Sets.data() + F.ReadsEnd;
+  bool writesGlobal(const Function &F, uint32_t Place) const {
+    return inGlobalSet(F.GlobalWrites, Places[Place].GlobalBit);
   }
-  const uint32_t *writesBegin(const Function &F) const {
-    return Sets.data() + F.WritesBegin;
+  const uint32_t *memReadsBegin(const Function &F) const {
+    return Sets.data() + F.MemReadsBegin;
   }
-  const uint32_t *writesEnd(const Function &F) const {
-    return Sets.data() + F.WritesEnd;
+  const uint32_t *memReadsEnd(const Function &F) const {
+    return Sets.data() + F.MemReadsEnd;
+  }
+  const uint32_t *memWritesBegin(const Function &F) const {
+    return Sets.data() + F.MemWritesBegin;
+  }
+  const uint32_t *memWritesEnd(const Function &F) const {
+    return Sets.data() + F.MemWritesEnd;
   }
   const ValueNode *expr(uint32_t Id) const { return Nodes.data() + Id; }
   const Place &place(uint32_t Id) const { return Places[Id]; }
@@ -165,6 +176,27 @@ public:
 
 private:
   class Builder;
+  /// A set of followed globals by their GlobalBit: a bitset (Begin, End
+  /// into GlobalSetWords) where that is smaller, else sorted numbers (into
+  /// GlobalSetBits). A set read by a whole component of thousands of
+  /// functions is stored once, not once per function.
+  struct GlobalSet {
+    uint32_t Begin, End;
+    bool Dense;
+  };
+  bool inGlobalSet(uint32_t Set, uint32_t Bit) const {
+    if (Bit == NoRef)
+      return false;
+    const GlobalSet &S = GlobalSets[Set];
+    if (S.Dense)
+      return S.Begin + Bit / 64 < S.End &&
+             (GlobalSetWords[S.Begin + Bit / 64] >> (Bit % 64) & 1);
+    return std::binary_search(GlobalSetBits.begin() + S.Begin,
+                              GlobalSetBits.begin() + S.End, Bit);
+  }
+  std::vector<GlobalSet> GlobalSets;
+  std::vector<uint64_t> GlobalSetWords;
+  std::vector<uint32_t> GlobalSetBits;
   std::vector<Function> Functions; // by link id
   std::vector<Block> Blocks;
   std::vector<Event> Events;

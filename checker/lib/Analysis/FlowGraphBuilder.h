@@ -45,11 +45,23 @@ private:
   /// them. Everything else is dropped here, once.
   void markDecisive();
   void dropIndecisive();
+  /// What each function, with its callees, reads and writes of the
+  /// followed values (FlowGraphSummaries.cpp).
   void summariseValues();
-  /// False (and nothing stored) once the functions' transitive read and
-  /// write sets together exceed Budget entries.
-  bool summariseValuesWithin(size_t Budget);
-  static constexpr size_t MaxValueSetEntries = 500'000;
+  struct CallEdge {
+    uint32_t Event, Callee;
+  };
+  /// The memory behind parameters, per function; and whether it may exit.
+  void summariseMemory(const std::vector<std::vector<CallEdge>> &Calls,
+                       const std::vector<std::vector<uint32_t>> &Sccs);
+  /// The globals, per call graph component. False once the sets take more
+  /// than Budget bits (nothing usable is stored then).
+  bool summariseGlobals(const std::vector<std::vector<CallEdge>> &Calls,
+                        const std::vector<std::vector<uint32_t>> &Sccs,
+                        size_t Budget);
+  /// Calls OnUse(place, written) for every place F itself reads or writes.
+  template <class UseFn> void forEachDirectUse(uint32_t F, UseFn OnUse) const;
+  static constexpr size_t MaxGlobalSetBits = size_t(1) << 30;
   void markUntrusted();
   /// Functions no path of which returns (exits, noreturn calls, endless
   /// loops, callees that never return).
@@ -118,7 +130,7 @@ private:
   /// By root key, '\x01', and the path of the place passed.
   std::unordered_map<std::string, std::vector<ArgBase>> ArgBasesByBase;
 
-  std::vector<std::vector<uint32_t>> WritesOf; // by function, transitively
+  std::vector<uint32_t> PlaceOfBit; // followed globals by GlobalBit
 };
 
 } // namespace forksafe

@@ -22,61 +22,6 @@ namespace forksafe {
 namespace {
 constexpr unsigned MaxPathParts = 6;
 
-/// Strongly connected components of the call graph (Tarjan's, iterative),
-/// callees' components before their callers'. Calls[F]: F's calls, each
-/// with its Callee.
-template <typename CallT>
-std::vector<std::vector<uint32_t>>
-callGraphSccs(const std::vector<std::vector<CallT>> &Calls) {
-  size_t N = Calls.size();
-  constexpr uint32_t Unvisited = UINT32_MAX;
-  std::vector<uint32_t> Index(N, Unvisited), Low(N, 0);
-  std::vector<bool> OnStack(N, false);
-  std::vector<uint32_t> Stack;
-  std::vector<std::pair<uint32_t, size_t>> Frames; // node, next edge
-  std::vector<std::vector<uint32_t>> Out;
-  uint32_t Next = 0;
-  for (uint32_t Root = 0; Root < N; ++Root) {
-    if (Index[Root] != Unvisited)
-      continue;
-    Frames.push_back({Root, 0});
-    Index[Root] = Low[Root] = Next++;
-    Stack.push_back(Root);
-    OnStack[Root] = true;
-    while (!Frames.empty()) {
-      auto &[V, Edge] = Frames.back();
-      if (Edge < Calls[V].size()) {
-        uint32_t W = Calls[V][Edge++].Callee;
-        if (Index[W] == Unvisited) {
-          Index[W] = Low[W] = Next++;
-          Stack.push_back(W);
-          OnStack[W] = true;
-          Frames.push_back({W, 0});
-        } else if (OnStack[W]) {
-          Low[V] = std::min(Low[V], Index[W]);
-        }
-        continue;
-      }
-      uint32_t Done = V;
-      Frames.pop_back();
-      if (!Frames.empty())
-        Low[Frames.back().first] = std::min(Low[Frames.back().first], Low[Done]);
-      if (Low[Done] == Index[Done]) {
-        std::vector<uint32_t> Scc;
-        uint32_t W;
-        do {
-          W = Stack.back();
-          Stack.pop_back();
-          OnStack[W] = false;
-          Scc.push_back(W);
-        } while (W != Done);
-        Out.push_back(std::move(Scc));
-      }
-    }
-  }
-  return Out;
-}
-
 unsigned pathParts(const std::string &Path) {
   unsigned N = 0;
   for (char C : Path)
@@ -305,200 +250,6 @@ void FlowGraph::Builder::dropIndecisive() {
   }
 }
 
-void FlowGraph::Builder::summariseValues() {
-  // FORKSAFE_VALUE_BUDGET: an experiment's budget (docs/engine.md,
-  // "Debugging the engine"); anything but a positive count keeps the
-  // default, and says so.
-  size_t Budget = MaxValueSetEntries;
-  if (const char *E = std::getenv("FORKSAFE_VALUE_BUDGET")) {
-    char *End = nullptr;
-    unsigned long long V = std::strtoull(E, &End, 10);
-    if (*E >= '0' && *E <= '9' && End && *End == '\0' && V > 0)
-      Budget = size_t(V);
-    else
-      std::fprintf(stderr,
-                   "forksafe: warning: FORKSAFE_VALUE_BUDGET='%s' is not a "
-                   "positive number of entries; using %zu\n",
-                   E, Budget);
-  }
-  if (summariseValuesWithin(Budget))
-    return;
-  if (std::getenv("FORKSAFE_TRACE"))
-    std::fprintf(stderr, "trace: value sets over budget: globals untrusted\n");
-  // Over budget (a program whose every function reads, through its
-  // callees, thousands of deciding globals): globals are no longer
-  // followed across calls. They become untrusted, like those written from
-  // outside: their tests go both ways, and a finding that rests on one
-  // counts it as an assumption. Fork results, constants, returned values
-  // and parameter memory are still followed.
-  for (Place &Pl : G.Places)
-    if (Pl.Global)
-      Pl.Untrusted = true;
-  summariseValuesWithin(SIZE_MAX);
-}
-
-bool FlowGraph::Builder::summariseValuesWithin(size_t Budget) {
-  size_t N = P.ById.size();
-  size_t Entries = 0;
-  // What each function itself reads and writes of the values that matter
-  // and that callers can see: globals and memory behind parameters.
-  auto visible = [&](uint32_t Pl) {
-    return decisive(Pl) && !G.Places[Pl].Untrusted &&
-           (G.Places[Pl].Global || G.Places[Pl].ParamMemory);
-  };
-  // Semi-naive, callees first: each function's sets are lists in the order
-  // entries arrived, and each call remembers how much of its callee's lists
-  // it has taken, so an entry crosses a call once. Callees' strongly
-  // connected components come before their callers' (Tarjan), and within
-  // one the functions that gained something queue their callers again.
-  struct Call {
-    uint32_t Event, Callee;
-    uint32_t ReadsTaken = 0, WritesTaken = 0;
-  };
-  std::vector<std::vector<uint32_t>> Reads(N), Writes(N);
-  // Membership while one function's lists grow: place -> function + 1.
-  std::vector<uint32_t> InReads(G.Places.size(), 0), InWrites(G.Places.size(), 0);
-  std::vector<bool> MayExit(N);
-  std::vector<std::vector<Call>> Calls(N);
-  auto add = [](std::vector<uint32_t> &List, std::vector<uint32_t> &In,
-                uint32_t F, uint32_t Q) {
-    if (In[Q] == F + 1)
-      return false;
-    In[Q] = F + 1;
-    List.push_back(Q);
-    return true;
-  };
-  // Marks F's lists as F's (another function may have marked the places
-  // since).
-  auto own = [&](uint32_t F) {
-    for (uint32_t Q : Reads[F])
-      InReads[Q] = F + 1;
-    for (uint32_t Q : Writes[F])
-      InWrites[Q] = F + 1;
-  };
-  for (uint32_t F = 0; F < N; ++F) {
-    const Function &Fn = G.Functions[F];
-    MayExit[F] = Fn.MayExit;
-    auto read = [&](uint32_t Expr) {
-      if (Expr == NoExpr)
-        return;
-      for (const ValueNode *X = G.expr(Expr), *End = skipExpr(X); X != End; ++X)
-        if (X->Op == ValueOp::Place && visible(uint32_t(X->Imm)))
-          add(Reads[F], InReads, F, uint32_t(X->Imm));
-    };
-    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
-      const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
-      read(Bl.Cond);
-      read(Bl.Return);
-      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E) {
-        const Event &Ev = G.Events[E];
-        read(Ev.TableIndex);
-        read(Ev.CalleeValue);
-        if (Ev.Dst != NoRef)
-          read(Ev.Value);
-        for (uint32_t A = Ev.ArgsBegin; A < Ev.ArgsEnd; ++A)
-          read(G.Args[A].Expr);
-        for (uint32_t W : {Ev.Dst, Ev.Result})
-          if (W != NoRef && visible(W))
-            add(Writes[F], InWrites, F, W);
-        for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T)
-          if (G.TargetIds[T] != F)
-            Calls[F].push_back({E, G.TargetIds[T]});
-      }
-    }
-  }
-  // Through callees: globals as they are, parameter memory as the call
-  // maps it to the caller's places. Whether F gained anything.
-  auto absorb = [&](uint32_t F) {
-    own(F);
-    bool Gained = false;
-    for (Call &C : Calls[F]) {
-      if (MayExit[C.Callee] && !MayExit[F])
-        MayExit[F] = Gained = true;
-      for (auto [Sets, In, Taken] :
-           {std::tuple{&Reads, &InReads, &C.ReadsTaken},
-            std::tuple{&Writes, &InWrites, &C.WritesTaken}}) {
-        const std::vector<uint32_t> &From = (*Sets)[C.Callee];
-        for (; *Taken < From.size(); ++*Taken) {
-          uint32_t Q = From[*Taken];
-          uint32_t Mine = G.Places[Q].Global ? Q : translate(C.Event, Q);
-          if (Mine != NoRef && visible(Mine) && add((*Sets)[F], *In, F, Mine)) {
-            Gained = true;
-            ++Entries; // the budget counts what calls add
-          }
-        }
-      }
-    }
-    return Gained;
-  };
-  std::vector<uint32_t> SccOf(N);
-  std::vector<std::vector<uint32_t>> Sccs = callGraphSccs(Calls);
-  for (uint32_t I = 0; I < Sccs.size(); ++I)
-    for (uint32_t F : Sccs[I])
-      SccOf[F] = I;
-  std::vector<std::vector<uint32_t>> CallersInScc(N);
-  for (uint32_t F = 0; F < N; ++F)
-    for (const Call &C : Calls[F])
-      if (SccOf[C.Callee] == SccOf[F])
-        CallersInScc[C.Callee].push_back(F);
-  std::vector<bool> Queued(N, false);
-  std::vector<uint32_t> Work;
-  for (const std::vector<uint32_t> &Scc : Sccs) {
-    for (uint32_t F : Scc) {
-      Work.push_back(F);
-      Queued[F] = true;
-    }
-    while (!Work.empty()) {
-      uint32_t F = Work.back();
-      Work.pop_back();
-      Queued[F] = false;
-      if (!absorb(F))
-        continue;
-      if (Entries > Budget)
-        return false;
-      for (uint32_t Caller : CallersInScc[F])
-        if (!Queued[Caller]) {
-          Queued[Caller] = true;
-          Work.push_back(Caller);
-        }
-    }
-  }
-  for (uint32_t F = 0; F < N; ++F) {
-    std::sort(Reads[F].begin(), Reads[F].end());
-    std::sort(Writes[F].begin(), Writes[F].end());
-  }
-  for (uint32_t F = 0; F < N; ++F) {
-    Function &Fn = G.Functions[F];
-    Fn.MayExit = MayExit[F];
-    Fn.ReadsBegin = uint32_t(G.Sets.size());
-    G.Sets.insert(G.Sets.end(), Reads[F].begin(), Reads[F].end());
-    Fn.ReadsEnd = uint32_t(G.Sets.size());
-    Fn.WritesBegin = uint32_t(G.Sets.size());
-    G.Sets.insert(G.Sets.end(), Writes[F].begin(), Writes[F].end());
-    Fn.WritesEnd = uint32_t(G.Sets.size());
-    Fn.WritesValues = !Writes[F].empty();
-  }
-  // Each call's map from its callees' parameter memory to its places.
-  for (uint32_t E = 0; E < G.Events.size(); ++E) {
-    Event &Ev = G.Events[E];
-    std::set<std::pair<uint32_t, uint32_t>> Map;
-    for (uint32_t T = Ev.TargetsBegin; T < Ev.TargetsEnd; ++T) {
-      uint32_t Callee = G.TargetIds[T];
-      for (const std::vector<uint32_t> *S : {&Reads[Callee], &Writes[Callee]})
-        for (uint32_t Q : *S)
-          if (G.Places[Q].ParamMemory)
-            if (uint32_t Mine = translate(E, Q); Mine != NoRef && decisive(Mine))
-              Map.insert({Q, Mine});
-    }
-    Ev.MapBegin = uint32_t(G.Maps.size());
-    for (auto [Q, Mine] : Map)
-      G.Maps.push_back({Q, Mine});
-    Ev.MapEnd = uint32_t(G.Maps.size());
-  }
-  WritesOf = std::move(Writes);
-  return true;
-}
-
 void FlowGraph::Builder::markUntrusted() {
   size_t N = P.ById.size();
   std::set<std::string> Hooks, Escaped;
@@ -533,11 +284,14 @@ void FlowGraph::Builder::markUntrusted() {
     }
   }
   std::set<std::string> Roots = Escaped;
+  std::vector<char> SetDone(G.GlobalSets.size(), 0);
   for (uint32_t F = 0; F < N; ++F)
-    if (Outside[F])
-      for (uint32_t W : WritesOf[F])
-        if (G.Places[W].Global)
+    if (Outside[F] && !SetDone[G.Functions[F].GlobalWrites]) {
+      SetDone[G.Functions[F].GlobalWrites] = 1; // shared by a component
+      for (uint32_t W : PlaceOfBit)
+        if (G.writesGlobal(G.Functions[F], W))
           Roots.insert(G.Places[W].Ref->Var);
+    }
   // '&g' handed to a function without a body: it can write g.
   for (const Event &Ev : G.Events)
     if (Ev.Kind == EventKind::Call && Ev.TargetsBegin == Ev.TargetsEnd)
