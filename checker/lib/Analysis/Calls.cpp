@@ -181,9 +181,18 @@ Env HandleAnalysis::calleeInput(const Function &F, const FlowGraph::Event *Call,
         continue;
       In.set(Param, evaluate(G.expr(A->Expr), D.V, O));
     }
-  for (const auto &[Place, Value] : D.V)
-    if (G.readsGlobal(GF, Place))
-      In.set(Place, Value);
+  // The smaller side is walked: a short list of the globals the callee
+  // reads, or the caller's values (a component's set can hold thousands).
+  if (auto [Begin, End] = G.globalReadsList(GF);
+      Begin && size_t(End - Begin) < D.V.size()) {
+    for (const uint32_t *R = Begin; R != End; ++R)
+      if (const AbsVal *V = D.V.find(*R))
+        In.set(*R, *V);
+  } else {
+    for (const auto &[Place, Value] : D.V)
+      if (G.readsGlobal(GF, Place))
+        In.set(Place, Value);
+  }
   for (const uint32_t *R = G.memReadsBegin(GF), *End = G.memReadsEnd(GF);
        R != End; ++R)
     if (uint32_t Mine = mapped(G, Call, *R); Mine != FlowGraph::NoRef)
@@ -218,14 +227,26 @@ void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Cal
     // What the callee stored (globals, and the caller's memory it was
     // handed: '&pid', 'cmd'), and what its branches learnt of what it read
     // ('if (db_url)' in a callee decides 'db_url' for the caller too).
-    auto passes = [&](uint32_t Place) { // the callee's value is the caller's
-      return !G.place(Place).Untrusted &&
-             (G.writesGlobal(GF, Place) || G.readsGlobal(GF, Place));
-    };
-    N.V.filter([&](uint32_t Place) { return !passes(Place); });
-    for (const auto &[Place, Value] : X.D.V)
-      if (passes(Place))
-        N.V.set(Place, Value);
+    auto [RBegin, REnd] = G.globalReadsList(GF);
+    auto [WBegin, WEnd] = G.globalWritesList(GF);
+    if (RBegin && WBegin &&
+        size_t(REnd - RBegin) + size_t(WEnd - WBegin) <
+            N.V.size() + X.D.V.size()) {
+      for (auto [Begin, End] :
+           {std::pair{WBegin, WEnd}, std::pair{RBegin, REnd}})
+        for (const uint32_t *W = Begin; W != End; ++W)
+          if (!G.place(*W).Untrusted)
+            N.V.set(*W, X.D.V.get(*W));
+    } else {
+      auto passes = [&](uint32_t Place) { // the callee's value is the caller's
+        return !G.place(Place).Untrusted &&
+               (G.writesGlobal(GF, Place) || G.readsGlobal(GF, Place));
+      };
+      N.V.filter([&](uint32_t Place) { return !passes(Place); });
+      for (const auto &[Place, Value] : X.D.V)
+        if (passes(Place))
+          N.V.set(Place, Value);
+    }
     for (auto [Begin, End] :
          {std::pair{G.memWritesBegin(GF), G.memWritesEnd(GF)},
           std::pair{G.memReadsBegin(GF), G.memReadsEnd(GF)}})
@@ -249,7 +270,12 @@ void HandleAnalysis::applySummary(const Function &F, const FlowGraph::Event *Cal
 void HandleAnalysis::havocWrites(const Function &F, const FlowGraph::Event *Call,
                                  Disjunct &D) const {
   const FlowGraph::Function &GF = G.function(P.idOf(F));
-  D.V.filter([&](uint32_t Place) { return !G.writesGlobal(GF, Place); });
+  if (auto [Begin, End] = G.globalWritesList(GF);
+      Begin && size_t(End - Begin) < D.V.size())
+    for (const uint32_t *W = Begin; W != End; ++W)
+      D.V.erase(*W);
+  else
+    D.V.filter([&](uint32_t Place) { return !G.writesGlobal(GF, Place); });
   for (const uint32_t *W = G.memWritesBegin(GF), *End = G.memWritesEnd(GF);
        W != End; ++W)
     if (uint32_t Mine = mapped(G, Call, *W); Mine != FlowGraph::NoRef)

@@ -140,10 +140,20 @@ public:
   }
   /// Whether F (or a callee) reads, or writes, the followed global Place.
   bool readsGlobal(const Function &F, uint32_t Place) const {
-    return inGlobalSet(F.GlobalReads, Places[Place].GlobalBit);
+    return inGlobalSet(F.GlobalReads, Place);
   }
   bool writesGlobal(const Function &F, uint32_t Place) const {
-    return inGlobalSet(F.GlobalWrites, Places[Place].GlobalBit);
+    return inGlobalSet(F.GlobalWrites, Place);
+  }
+  /// F's global reads (or writes) as sorted place ids, when they are
+  /// stored as a list; [null, null) when they are a bitset.
+  std::pair<const uint32_t *, const uint32_t *>
+  globalReadsList(const Function &F) const {
+    return globalList(F.GlobalReads);
+  }
+  std::pair<const uint32_t *, const uint32_t *>
+  globalWritesList(const Function &F) const {
+    return globalList(F.GlobalWrites);
   }
   const uint32_t *memReadsBegin(const Function &F) const {
     return Sets.data() + F.MemReadsBegin;
@@ -176,27 +186,32 @@ public:
 
 private:
   class Builder;
-  /// A set of followed globals by their GlobalBit: a bitset (Begin, End
-  /// into GlobalSetWords) where that is smaller, else sorted numbers (into
-  /// GlobalSetBits). A set read by a whole component of thousands of
-  /// functions is stored once, not once per function.
+  /// A set of followed globals: a bitset by their GlobalBit (Begin, End
+  /// into GlobalSetWords) where that is smaller, else their sorted place
+  /// ids (into GlobalSetPlaces). A set read by a whole component of
+  /// thousands of functions is stored once, not once per function.
   struct GlobalSet {
     uint32_t Begin, End;
     bool Dense;
   };
-  bool inGlobalSet(uint32_t Set, uint32_t Bit) const {
-    if (Bit == NoRef)
-      return false;
+  bool inGlobalSet(uint32_t Set, uint32_t Place) const {
+    const GlobalSet &S = GlobalSets[Set];
+    if (!S.Dense)
+      return std::binary_search(GlobalSetPlaces.begin() + S.Begin,
+                                GlobalSetPlaces.begin() + S.End, Place);
+    uint32_t Bit = Places[Place].GlobalBit;
+    return Bit != NoRef && S.Begin + Bit / 64 < S.End &&
+           (GlobalSetWords[S.Begin + Bit / 64] >> (Bit % 64) & 1);
+  }
+  std::pair<const uint32_t *, const uint32_t *> globalList(uint32_t Set) const {
     const GlobalSet &S = GlobalSets[Set];
     if (S.Dense)
-      return S.Begin + Bit / 64 < S.End &&
-             (GlobalSetWords[S.Begin + Bit / 64] >> (Bit % 64) & 1);
-    return std::binary_search(GlobalSetBits.begin() + S.Begin,
-                              GlobalSetBits.begin() + S.End, Bit);
+      return {nullptr, nullptr};
+    return {GlobalSetPlaces.data() + S.Begin, GlobalSetPlaces.data() + S.End};
   }
   std::vector<GlobalSet> GlobalSets;
   std::vector<uint64_t> GlobalSetWords;
-  std::vector<uint32_t> GlobalSetBits;
+  std::vector<uint32_t> GlobalSetPlaces;
   std::vector<Function> Functions; // by link id
   std::vector<Block> Blocks;
   std::vector<Event> Events;

@@ -183,7 +183,7 @@ bool FlowGraph::Builder::summariseGlobals(
   size_t Words = (PlaceOfBit.size() + 63) / 64, Bits = 0;
   G.GlobalSets.clear();
   G.GlobalSetWords.clear();
-  G.GlobalSetBits.clear();
+  G.GlobalSetPlaces.clear();
   std::vector<uint32_t> SccOf(G.Functions.size());
   for (uint32_t I = 0; I < Sccs.size(); ++I)
     for (uint32_t F : Sccs[I])
@@ -197,8 +197,10 @@ bool FlowGraph::Builder::summariseGlobals(
       for (uint32_t W = S.Begin; W < S.End; ++W)
         To[W - S.Begin] |= G.GlobalSetWords[W];
     else
-      for (uint32_t I = S.Begin; I < S.End; ++I)
-        To[G.GlobalSetBits[I] / 64] |= uint64_t(1) << (G.GlobalSetBits[I] % 64);
+      for (uint32_t I = S.Begin; I < S.End; ++I) {
+        uint32_t Bit = G.Places[G.GlobalSetPlaces[I]].GlobalBit;
+        To[Bit / 64] |= uint64_t(1) << (Bit % 64);
+      }
   };
   // Stores a set in the smaller of its two forms; its size in bits.
   auto store = [&](const std::vector<uint64_t> &From) {
@@ -216,12 +218,12 @@ bool FlowGraph::Builder::summariseGlobals(
                               From.begin() + Used);
       S.End = uint32_t(G.GlobalSetWords.size());
     } else {
-      S.Begin = uint32_t(G.GlobalSetBits.size());
+      S.Begin = uint32_t(G.GlobalSetPlaces.size());
       for (size_t W = 0; W < Used; ++W)
         for (uint64_t M = From[W]; M; M &= M - 1)
-          G.GlobalSetBits.push_back(uint32_t(W * 64) +
-                                    uint32_t(__builtin_ctzll(M)));
-      S.End = uint32_t(G.GlobalSetBits.size());
+          G.GlobalSetPlaces.push_back(
+              PlaceOfBit[W * 64 + size_t(__builtin_ctzll(M))]);
+      S.End = uint32_t(G.GlobalSetPlaces.size());
     }
     G.GlobalSets.push_back(S);
     return S.Dense ? Used * 64 : Count * 32;
