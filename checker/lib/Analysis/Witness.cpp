@@ -93,8 +93,19 @@ bool betterPending(const Pending &A, const Pending &B) {
 
 std::optional<Location> forkSiteOf(const Pending &P) {
   // The fork chain ends at the fork's note (calls on the way come first).
-  if (const Link *Fork = lastOf(P.I.Fork))
-    return Fork->loc();
+  // A server forks through its own wrapper ('exim_fork("queue-runner")',
+  // 'fork_process(PROC_TIMER, ...)') from many places: the call into the
+  // function that forks tells the children apart, the fork() in it does
+  // not.
+  const Link *Call = nullptr;
+  for (Chain C = P.I.Fork; C; C = C->Next) {
+    if (!C->Next) {
+      bool ViaCall = Call && (Call->R == Recipe::Call ||
+                              Call->R == Recipe::TypedCall);
+      return ViaCall ? Call->loc() : C->loc();
+    }
+    Call = C;
+  }
   return std::nullopt;
 }
 

@@ -151,7 +151,9 @@ struct Pending {
 /// Prefers the witness with the fewest assumptions, then the shortest
 /// explanation, then the earliest; stable across -j.
 bool betterPending(const Pending &A, const Pending &B);
-/// Where the handle was inherited (the fork's note), if known here.
+/// Where the child that inherits the handle is created, if known here: the
+/// call into the function that forks (a fork wrapper's call site), or the
+/// fork itself where the witness does not enter it through a call.
 std::optional<Location> forkSiteOf(const Pending &P);
 
 } // namespace forksafe
