@@ -75,10 +75,14 @@ void Env::set(uint32_t Place, const AbsVal &V) {
 }
 
 bool Env::leq(const Env &O) const {
-  // Every constraint of O must hold here.
+  // Every constraint of O must hold here. Both are sorted by place: one
+  // walk (environments hold hundreds of globals on large programs).
+  const Entry *Mine = Entries.begin(), *MineEnd = Entries.end();
   for (const Entry &E : O.Entries) {
-    const AbsVal *Mine = find(E.first);
-    if (!Mine || !Mine->leq(E.second))
+    while (Mine != MineEnd && Mine->first < E.first)
+      ++Mine;
+    if (Mine == MineEnd || Mine->first != E.first ||
+        !Mine->second.leq(E.second))
       return false;
   }
   return true;
@@ -88,13 +92,16 @@ bool Env::join(const Env &O, bool Widen) {
   // Only places both constrain stay constrained.
   bool Changed = false;
   Entry *Out = Entries.begin();
+  const Entry *Theirs = O.Entries.begin(), *TheirsEnd = O.Entries.end();
   for (Entry &E : Entries) {
-    const AbsVal *Theirs = O.find(E.first);
-    if (!Theirs) {
+    while (Theirs != TheirsEnd && Theirs->first < E.first)
+      ++Theirs;
+    if (Theirs == TheirsEnd || Theirs->first != E.first) {
       Changed = true;
       continue;
     }
-    AbsVal J = Widen ? Theirs->widen(E.second) : E.second.join(*Theirs);
+    AbsVal J =
+        Widen ? Theirs->second.widen(E.second) : E.second.join(Theirs->second);
     if (J.isTop()) {
       Changed = true;
       continue;
@@ -104,6 +111,19 @@ bool Env::join(const Env &O, bool Widen) {
   }
   Entries.erase(Out, Entries.end());
   return Changed;
+}
+
+size_t Env::agreements(const Env &O) const {
+  size_t N = 0;
+  const Entry *Theirs = O.Entries.begin(), *TheirsEnd = O.Entries.end();
+  for (const Entry &E : Entries) {
+    while (Theirs != TheirsEnd && Theirs->first < E.first)
+      ++Theirs;
+    if (Theirs != TheirsEnd && Theirs->first == E.first &&
+        Theirs->second == E.second)
+      ++N;
+  }
+  return N;
 }
 
 void Env::toChild() {

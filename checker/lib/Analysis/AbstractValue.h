@@ -105,6 +105,8 @@ public:
   bool operator==(const Env &O) const { return Entries == O.Entries; }
   bool operator!=(const Env &O) const { return !(Entries == O.Entries); }
   bool leq(const Env &O) const;
+  /// How many places both constrain to the same value.
+  size_t agreements(const Env &O) const;
   /// Joins O into this (widening against this when Widen); returns whether
   /// this changed.
   bool join(const Env &O, bool Widen);

@@ -16,10 +16,7 @@ constexpr size_t MaxExitCases = 6;
 /// loop counter, not the flag that decided whether the handle exists).
 unsigned closeness(const Disjunct &A, const Disjunct &B) {
   unsigned Score = A.H.flags() == B.H.flags() ? 1000 : 0;
-  for (const Env::Entry &E : A.V)
-    if (const AbsVal *V = B.V.find(E.first); V && *V == E.second)
-      ++Score;
-  return Score;
+  return Score + unsigned(A.V.agreements(B.V));
 }
 /// The assumptions of the join of A and B, when they must merge although
 /// they differ in what they know of the handle (live, inherited): the count
@@ -75,13 +72,11 @@ void joinExit(Summary &S, ExitCase &&X) {
 }
 
 bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
-  Disjunct *SameKind = nullptr;
-  unsigned Best = 0;
   size_t Count = 0;
   for (Disjunct &E : Dst) {
     if (E.Child != N.Child)
       continue;
-    if (E.V == N.V && E.H.flags() == N.H.flags()) {
+    if (E.H.flags() == N.H.flags() && E.V == N.V) {
       bool Changed = E.H.join(N.H);
       if (N.Assumed < E.Assumed) {
         E.Assumed = N.Assumed;
@@ -89,18 +84,26 @@ bool joinInto(State &Dst, Disjunct &&N, bool Widen) {
       }
       return Changed;
     }
-    if (N.H.leq(E.H) && N.V.leq(E.V) && E.Assumed <= N.Assumed)
+    if (E.Assumed <= N.Assumed && N.H.leq(E.H) && N.V.leq(E.V))
       return false; // nothing new
-    unsigned Score = closeness(E, N);
-    if (!SameKind || Score > Best) {
-      SameKind = &E;
-      Best = Score;
-    }
     ++Count;
   }
   if (Count < MaxDisjuncts) {
     Dst.push_back(std::move(N));
     return true;
+  }
+  // Full: the newcomer merges into the closest of its kind (closeness is
+  // only worth computing now).
+  Disjunct *SameKind = nullptr;
+  unsigned Best = 0;
+  for (Disjunct &E : Dst) {
+    if (E.Child != N.Child)
+      continue;
+    unsigned Score = closeness(E, N);
+    if (!SameKind || Score > Best) {
+      SameKind = &E;
+      Best = Score;
+    }
   }
   if (SameKind->H.flags() != N.H.flags()) {
     // No disjunct holds what the newcomer holds of the handle: rather than
