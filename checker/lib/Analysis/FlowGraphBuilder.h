@@ -59,6 +59,18 @@ private:
   bool summariseGlobals(const std::vector<std::vector<CallEdge>> &Calls,
                         const std::vector<std::vector<uint32_t>> &Sccs,
                         size_t Budget);
+  /// Calls OnCall(event, callee) for every function a call of F may reach.
+  template <class CallFn>
+  void forEachCallTarget(uint32_t F, CallFn OnCall) const {
+    const Function &Fn = G.Functions[F];
+    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
+      const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
+      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E)
+        for (uint32_t T = G.Events[E].TargetsBegin; T < G.Events[E].TargetsEnd;
+             ++T)
+          OnCall(E, G.TargetIds[T]);
+    }
+  }
   /// Calls OnUse(place, written) for every place F itself reads or writes.
   template <class UseFn> void forEachDirectUse(uint32_t F, UseFn OnUse) const;
   static constexpr size_t MaxGlobalSetBits = size_t(1) << 30;

@@ -133,17 +133,11 @@ void FlowGraph::Builder::forEachDirectUse(uint32_t F, UseFn OnUse) const {
 void FlowGraph::Builder::summariseValues() {
   size_t N = P.ById.size();
   std::vector<std::vector<CallEdge>> Calls(N);
-  for (uint32_t F = 0; F < N; ++F) {
-    const Function &Fn = G.Functions[F];
-    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
-      const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
-      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E)
-        for (uint32_t T = G.Events[E].TargetsBegin; T < G.Events[E].TargetsEnd;
-             ++T)
-          if (G.TargetIds[T] != F)
-            Calls[F].push_back({E, G.TargetIds[T]});
-    }
-  }
+  for (uint32_t F = 0; F < N; ++F)
+    forEachCallTarget(F, [&](uint32_t E, uint32_t Callee) {
+      if (Callee != F)
+        Calls[F].push_back({E, Callee});
+    });
   std::vector<std::vector<uint32_t>> Sccs = callGraphSccs(Calls);
   summariseMemory(Calls, Sccs);
   if (!summariseGlobals(Calls, Sccs, globalSetBudget(MaxGlobalSetBits))) {

@@ -271,17 +271,12 @@ void FlowGraph::Builder::markUntrusted() {
   while (!Work.empty()) {
     uint32_t F = Work.back();
     Work.pop_back();
-    const Function &Fn = G.Functions[F];
-    for (uint32_t B = 0; B < Fn.NumBlocks; ++B) {
-      const Block &Bl = G.Blocks[Fn.BlocksBegin + B];
-      for (uint32_t E = Bl.EventsBegin; E < Bl.EventsEnd; ++E)
-        for (uint32_t T = G.Events[E].TargetsBegin; T < G.Events[E].TargetsEnd;
-             ++T)
-          if (!Outside[G.TargetIds[T]]) {
-            Outside[G.TargetIds[T]] = true;
-            Work.push_back(G.TargetIds[T]);
-          }
-    }
+    forEachCallTarget(F, [&](uint32_t, uint32_t Callee) {
+      if (!Outside[Callee]) {
+        Outside[Callee] = true;
+        Work.push_back(Callee);
+      }
+    });
   }
   std::set<std::string> Roots = Escaped;
   std::vector<char> SetDone(G.GlobalSets.size(), 0);
