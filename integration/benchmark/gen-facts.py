@@ -216,7 +216,7 @@ def main():
         for h in handles:
             if h["owner"] == i and h["var"] not in used:
                 hs.append(hvar(h, i, True))
-        doc = {"forksafe-facts": 6, "main": file, "functions": fns, "handles": hs}
+        doc = {"forksafe-facts": 7, "main": file, "functions": fns, "handles": hs}
         text = json.dumps(doc, separators=(",", ":"))
         total_bytes += len(text)
         total_fns += len(fns)

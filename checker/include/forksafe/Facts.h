@@ -22,7 +22,7 @@ namespace forksafe {
 /// values, argument values, function-pointer flows): earlier versions
 /// described branches by labels this engine no longer reads. Version 6:
 /// TUFacts::RunTimeAddressed.
-constexpr int FactsVersion = 6;
+constexpr int FactsVersion = 7;
 /// Bump when extraction writes different facts in the same layout (a value
 /// it now encodes, a condition it now decides): part of the cache key, so
 /// that a cache filled by an earlier extractor is rebuilt, while facts files
@@ -206,6 +206,13 @@ struct Function {
   std::vector<std::string> TakesAddressOf;
   // What the function returns, for factories like 'PGconn *connect_db()'.
   std::optional<Location> ReturnsCreated; // returns a handle it created
+  // Where that handle is in what it returns: "" (the handle itself) or a
+  // member path ('d->conn = mysql_init(NULL); ... return d;': ".conn").
+  std::string ReturnsCreatedPath;
+  // The variables it returns ('return d;'), as handle references (a local,
+  // or the global a local stands for): whether they hold a handle it made
+  // is decided when the program is linked, from what its callees do.
+  std::vector<HandleRef> ReturnsVars;
   std::vector<std::string> ReturnsCallResultOf; // returns f()'s result
   std::optional<HandleRef> ReturnsRef; // an accessor: returns this handle
   // Set by link(), not serialised: the dense id (UINT32_MAX: a duplicate
@@ -225,6 +232,10 @@ struct HandleVar {
   Location Loc;         // the variable's (or enclosing object's) definition
   Storage Store = Storage::Global;
   bool IsDefinition = false;
+  // Not a handle: a pointer to a struct this TU cannot see into, that a
+  // call's result is stored in ('sess = db_open()'). Linking names its
+  // members that the factory makes (Factories.h).
+  bool OpaqueRoot = false;
   std::vector<std::string> Nolint; // check globs silenced at Loc ("*": all)
 };
 

@@ -5,6 +5,7 @@
 #include "forksafe/Facts.h"
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -75,6 +76,13 @@ struct Program {
   /// By id: code takes its address as it runs (TUFacts::RunTimeAddressed),
   /// so it is in a function-pointer slot only once that code has run.
   std::vector<bool> TakenAtRunTime;
+  /// By id: where the handle a function's result holds is ("": the result,
+  /// ".conn": a member of what it points to), if the function made it
+  /// (Factories.h).
+  std::vector<std::optional<std::string>> MadeInResult;
+  /// Handles linking derives: the members factories make, of what variables
+  /// of opaque struct types point to (HandleVar::OpaqueRoot). In Handles.
+  std::deque<HandleVar> DerivedHandles;
 
   /// Dense ids (USR order), so analyses can use vectors instead of maps.
   std::vector<const Function *> ById;

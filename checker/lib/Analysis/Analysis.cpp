@@ -91,6 +91,16 @@ void prepare(ProgramContext &C) {
           C.ThisCreates = true;
         else if (R->Kind != HandleRef::Result)
           C.Creators[R->key()].insert(F);
+        // 'sess = db_open()' makes 'sess.conn'.
+        if (!Creates && R->Kind != HandleRef::Result)
+          for (const Function *T : P.targets(E))
+            if (const std::string *Path = C.Rel.madeInResult(*T);
+                Path && !Path->empty()) {
+              if (R->Kind == HandleRef::Param)
+                C.ThisCreates = true;
+              else
+                C.Creators[R->key() + *Path].insert(F);
+            }
       }
   // 'struct job j; job_setup(&j, dsn);': a callee may create a local's
   // handle member through the pointer it is handed, so a function that

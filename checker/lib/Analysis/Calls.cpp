@@ -329,7 +329,6 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
                                const Bindings &B, State &S,
                                std::vector<Pending> &Found) {
   TargetList Targets = P.targets(E);
-  bool AssignsHandle = GE.Ref != FlowGraph::NoRef && refersTo(GE.Ref, B);
   if (Targets.empty()) {
     if (E.NoReturn)
       S.clear();
@@ -500,15 +499,10 @@ void HandleAnalysis::applyCall(const Event &E, const FlowGraph::Event &GE,
       }
     }
   }
-  if (AssignsHandle) {
-    bool Live = false;
-    for (const Function *T : Targets)
-      Live |= Rel.returnsLive(*T);
-    if (Live)
-      for (Disjunct &D : Next)
-        D.H = HState{LiveW{false, Mem.single(Recipe::MadeByCall, E)},
-                     std::nullopt};
-  }
+  if (resultMakesHandle(E, GE, B))
+    for (Disjunct &D : Next)
+      D.H =
+          HState{LiveW{false, Mem.single(Recipe::MadeByCall, E)}, std::nullopt};
   S = std::move(Next);
 }
 

@@ -156,6 +156,23 @@ bool HandleAnalysis::refersTo(const HandleRef &Ref, const Bindings &B) const {
   return (C->Var == H.Var && C->Path == H.Path) || viaPointerVar(*C);
 }
 
+bool HandleAnalysis::resultMakesHandle(const Event &E,
+                                       const FlowGraph::Event &GE,
+                                       const Bindings &B) const {
+  if (GE.Ref == FlowGraph::NoRef)
+    return false;
+  for (const Function *T : P.targets(E))
+    if (const std::string *Path = Rel.madeInResult(*T)) {
+      if (Path->empty() ? refersTo(GE.Ref, B) : [&] {
+            HandleRef R = *G.place(GE.Ref).Ref;
+            R.Path += *Path;
+            return refersTo(R, B);
+          }())
+        return true;
+    }
+  return false;
+}
+
 bool HandleAnalysis::refersTo(uint32_t Place, const Bindings &B) const {
   uint8_t M = RefMatch[Place];
   return M == Match ||
@@ -190,7 +207,8 @@ bool HandleAnalysis::skippable(const FlowGraph::Event &E, const Bindings &B,
                                const State &S) const {
   if (E.Skippable)
     return true;
-  if (E.PassesHandles || (E.Ref != FlowGraph::NoRef && refersTo(E.Ref, B)))
+  if (E.PassesHandles || (E.Ref != FlowGraph::NoRef && refersTo(E.Ref, B)) ||
+      resultMakesHandle(*E.Facts, E, B))
     return false;
   int Flags = 0;
   for (const Disjunct &D : S)

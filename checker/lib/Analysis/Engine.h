@@ -177,6 +177,10 @@ private:
   bool relevant(const Function &F, const Bindings &B, int Flags) const;
   bool refersTo(uint32_t Place, const Bindings &B) const;
   bool refersTo(const HandleRef &Ref, const Bindings &B) const;
+  /// 'sess = db_open()': some target is a factory whose result, stored
+  /// where the call's result goes, makes this handle.
+  bool resultMakesHandle(const Event &E, const FlowGraph::Event &GE,
+                         const Bindings &B) const;
   std::optional<HandleRef> concrete(const HandleRef &R) const;
   Bindings bindArgs(const Event &Call, const Bindings &B) const;
   void runStaticDestructors(const HState &St, const Note *At,

@@ -3,6 +3,7 @@
 // (inline functions defined in headers appear in many TUs; file-local ones
 // carry their TU in their USR); units are sorted first so the winner does
 // not depend on -j or on the database order.
+#include "Factories.h"
 #include "PointsTo.h"
 
 #include "forksafe/Program.h"
@@ -179,6 +180,7 @@ Program link(std::vector<TUFacts> Units) {
           E.LinkTargets = UINT32_MAX;
     }
   const Function *Chosen = largestMain(P.Units);
+  std::map<std::string, const HandleVar *> OpaqueRoots;
   for (const TUFacts &U : P.Units) {
     for (const Function &F : U.Functions) {
       if (F.IsMain && Chosen && &F != Chosen) {
@@ -197,6 +199,10 @@ Program link(std::vector<TUFacts> Units) {
         P.Overriders[O].push_back(&F);
     }
     for (const HandleVar &H : U.Handles) {
+      if (H.OpaqueRoot) {
+        OpaqueRoots.emplace(H.Key, &H);
+        continue;
+      }
       auto [It, New] = P.Handles.emplace(H.Key, &H);
       if (!New && H.IsDefinition && !It->second->IsDefinition)
         It->second = &H; // prefer the definition over an extern declaration
@@ -218,6 +224,7 @@ Program link(std::vector<TUFacts> Units) {
         Fns.push_back(It == P.Functions.end() ? nullptr : It->second);
       }
     }
+  linkFactories(P, OpaqueRoots);
   collectAtForkHandlers(P);
   mergeGlobalInits(P);
   mergeElementInits(P);

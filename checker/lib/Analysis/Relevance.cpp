@@ -14,7 +14,6 @@ Relevance::Relevance(const Program &P) : P(P) {
   Forks.assign(N, false);
   Exits.assign(N, false);
   Params.assign(N, false);
-  Factories.assign(N, false);
   // Only variables that hold handles matter to a caller.
   std::set<std::string> HandleRoots;
   for (const auto &[Key, H] : P.Handles)
@@ -99,25 +98,11 @@ Relevance::Relevance(const Program &P) : P(P) {
             Callers[P.idOf(*T)].push_back(Id);
         }
       }
-    Factories[Id] = bool(F.ReturnsCreated);
   }
   // A caller that passes handles to a function acting on its parameters
   // matters too; so does one whose callee forks or exits.
   for (std::vector<bool> *Flags : {&Forks, &Exits, &Params})
     closeOverCallers(*Flags);
-  // Factories, through chains of 'return make();'.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (uint32_t Id = 0; Id < N; ++Id)
-      if (!Factories[Id])
-        for (const std::string &C : P.ById[Id]->ReturnsCallResultOf) {
-          auto It = P.Functions.find(C);
-          if (It != P.Functions.end() && Factories[P.idOf(*It->second)]) {
-            Factories[Id] = Changed = true;
-            break;
-          }
-        }
-  }
 }
 
 void Relevance::closeOverCallers(std::vector<bool> &Marked) const {

@@ -22,8 +22,14 @@ public:
   /// Calls exit() (which runs the static destructors) on some path.
   bool exits(const Function &F) const { return Exits[P.idOf(F)]; }
   bool usesParams(const Function &F) const { return Params[P.idOf(F)]; }
-  /// Factories: 'PGconn *connect_db(void) { return PQconnectdb(...); }'.
-  bool returnsLive(const Function &F) const { return Factories[P.idOf(F)]; }
+  /// Factories: where the handle F's result holds is ("" for the result
+  /// itself, ".conn" for a struct's member), if F made one; else null.
+  const std::string *madeInResult(const Function &F) const {
+    uint32_t Id = P.idOf(F);
+    return Id < P.MadeInResult.size() && P.MadeInResult[Id]
+               ? &*P.MadeInResult[Id]
+               : nullptr;
+  }
 
   /// One handle variable's functions, by id: those that name it and, for a
   /// global, their transitive callers (a local is invisible outside its
@@ -47,7 +53,7 @@ private:
     bool Global = false; // seen by callers too
   };
   std::map<std::string, Namers> ByVar;
-  std::vector<bool> Forks, Exits, Params, Factories;
+  std::vector<bool> Forks, Exits, Params;
 };
 
 } // namespace forksafe

@@ -176,6 +176,37 @@ bool guardsEachElementCall(const Stmt *Term, const ParentMap &Parents) {
   return CE && !CE->getDirectCallee() && callsEachElement(CE, Parents);
 }
 
+void FunctionEncoder::noteAssignedResult(Event &E, const HandleRef &R,
+                                         const VarDecl *Root, QualType T) {
+  if (TU.Types.match(T)) {
+    E.AssignTo = R;
+    TU.Handles.noteHandle(R, Root, T, "");
+    return;
+  }
+  // 'sess = db_open(...)' where db_open() returns a struct whose member it
+  // connected: the members of what 'sess' points to are handles.
+  if (!T->isPointerType() || R.Kind == HandleRef::Result ||
+      R.Kind == HandleRef::Param)
+    return;
+  QualType Pointee = T->getPointeeType();
+  const RecordDecl *Rec = Pointee->getAsRecordDecl();
+  if (!Rec)
+    return;
+  if (!Rec->getDefinition()) {
+    // 'static pr_memcache_t *sess;' with the struct defined only in the
+    // layer's own file: linking learns its members from the factory.
+    if (Root && Root->hasGlobalStorage()) {
+      E.AssignTo = R;
+      TU.Handles.noteOpaqueRoot(R, Root, T);
+    }
+    return;
+  }
+  if (!TU.Handles.mayHoldHandle(Pointee, 0))
+    return;
+  E.AssignTo = R;
+  TU.Handles.noteHandleMembers(R, Root, Pointee, 0);
+}
+
 void FunctionEncoder::call(const CallExpr *CE, std::vector<Event> &Out,
                            const Expr *AssignTarget, const VarDecl *TargetVar) {
   ASTContext &Ctx = TU.Ctx;
@@ -402,15 +433,11 @@ void FunctionEncoder::call(const CallExpr *CE, std::vector<Event> &Out,
   }
   if (AssignTarget) {
     if (auto R = Refs.resolve(AssignTarget))
-      if (TU.Types.match(AssignTarget->getType())) {
-        E.AssignTo = *R;
-        TU.Handles.noteHandle(*R, Refs.rootVar(AssignTarget),
-                              AssignTarget->getType(), "");
-      }
-  } else if (TargetVar && TU.Types.match(TargetVar->getType())) {
-    E.AssignTo = Refs.refOfVar(TargetVar);
-    TU.Handles.noteHandle(*E.AssignTo, Refs.rootVar(TargetVar),
-                          TargetVar->getType(), "");
+      noteAssignedResult(E, *R, Refs.rootVar(AssignTarget),
+                         AssignTarget->getType());
+  } else if (TargetVar) {
+    noteAssignedResult(E, Refs.refOfVar(TargetVar), Refs.rootVar(TargetVar),
+                       TargetVar->getType());
   }
   if (Callee && Returned)
     Fn.ReturnsCallResultOf.push_back(E.Callee);

@@ -277,6 +277,14 @@ json function(const Function &F) {
     J["ovr"] = F.Overrides;
   if (F.ReturnsCreated)
     J["rc"] = loc(*F.ReturnsCreated);
+  if (!F.ReturnsCreatedPath.empty())
+    J["rcp"] = F.ReturnsCreatedPath;
+  if (!F.ReturnsVars.empty()) {
+    json Rv = json::array();
+    for (const HandleRef &R : F.ReturnsVars)
+      Rv.push_back(ref(R));
+    J["rv"] = Rv;
+  }
   if (!F.ReturnsCallResultOf.empty())
     J["rf"] = F.ReturnsCallResultOf;
   if (F.ReturnsRef)
@@ -312,6 +320,11 @@ Function function(const json &J) {
     F.Overrides = J.at("ovr").get<std::vector<std::string>>();
   if (J.contains("rc"))
     F.ReturnsCreated = loc(J.at("rc"));
+  if (J.contains("rcp"))
+    F.ReturnsCreatedPath = J.at("rcp").get<std::string>();
+  if (J.contains("rv"))
+    for (const json &R : J.at("rv"))
+      F.ReturnsVars.push_back(ref(R));
   if (J.contains("rf"))
     F.ReturnsCallResultOf = J.at("rf").get<std::vector<std::string>>();
   if (J.contains("rr"))
@@ -363,6 +376,8 @@ json handle(const HandleVar &H) {
             {"st", int(H.Store)}};
   if (H.IsDefinition)
     J["def"] = true;
+  if (H.OpaqueRoot)
+    J["opq"] = true;
   if (!H.Path.empty())
     J["path"] = H.Path;
   if (!H.Nolint.empty())
@@ -386,6 +401,7 @@ HandleVar handle(const json &J) {
     throw std::runtime_error("bad storage kind");
   H.Store = Storage(S);
   H.IsDefinition = J.value("def", false);
+  H.OpaqueRoot = J.value("opq", false);
   H.Path = J.value("path", "");
   if (H.Key.size() < H.Path.size() ||
       H.Key.compare(H.Key.size() - H.Path.size(), H.Path.size(), H.Path) != 0)

@@ -883,7 +883,7 @@ void block(Reader &R, Block &B) {
 void function(Reader &R, Function &F) {
   enum {
     Usr, Name, L, Np, Entry, Exit, Main, Sinit, Sdtor, Addr, Esc, Sig, Ovr,
-    Rc, Rf, Rr, B, Pl, Fr, Ta
+    Rc, Rcp, Rf, Rr, Rv, B, Pl, Fr, Ta
   };
   KeySet Seen;
   R.object([&](std::string_view Key) {
@@ -932,6 +932,12 @@ void function(Reader &R, Function &F) {
     } else if (Key == "rc") {
       Seen.add(Rc);
       loc(R, F.ReturnsCreated.emplace());
+    } else if (Key == "rcp") {
+      Seen.add(Rcp);
+      R.string(F.ReturnsCreatedPath);
+    } else if (Key == "rv") {
+      Seen.add(Rv);
+      R.array([&] { ref(R, F.ReturnsVars.emplace_back()); });
     } else if (Key == "rf") {
       Seen.add(Rf);
       F.ReturnsCallResultOf = R.strings();
@@ -964,7 +970,7 @@ void function(Reader &R, Function &F) {
 }
 
 void handle(Reader &R, HandleVar &H) {
-  enum { Key_, Name, Type, Lib, Sem, L, St, Def, Path, Nolint };
+  enum { Key_, Name, Type, Lib, Sem, L, St, Def, Path, Opq, Nolint };
   KeySet Seen;
   R.object([&](std::string_view Key) {
     if (Key == "key") {
@@ -1002,6 +1008,9 @@ void handle(Reader &R, HandleVar &H) {
     } else if (Key == "path") {
       Seen.add(Path);
       R.string(H.Path);
+    } else if (Key == "opq") {
+      Seen.add(Opq);
+      H.OpaqueRoot = R.boolean();
     } else if (Key == "nolint") {
       Seen.add(Nolint);
       H.Nolint = R.strings();

@@ -335,10 +335,14 @@ void function(Writer &W, const Function &F) {
     J.key("pl").array(F.Places, [&](const HandleRef &R) { ref(W, R); });
   if (F.ReturnsCreated)
     loc(J.key("rc"), *F.ReturnsCreated);
+  if (!F.ReturnsCreatedPath.empty())
+    J.key("rcp").str(F.ReturnsCreatedPath);
   if (!F.ReturnsCallResultOf.empty())
     J.key("rf").strings(F.ReturnsCallResultOf);
   if (F.ReturnsRef)
     ref(J.key("rr"), *F.ReturnsRef);
+  if (!F.ReturnsVars.empty())
+    J.key("rv").array(F.ReturnsVars, [&](const HandleRef &R) { ref(W, R); });
   if (F.IsStaticDtors)
     J.key("sdtor").boolean(true);
   if (!F.Signature.empty())
@@ -361,6 +365,8 @@ void handle(Writer &W, const HandleVar &H) {
   J.key("name").str(H.Name);
   if (!H.Nolint.empty())
     J.key("nolint").strings(H.Nolint);
+  if (H.OpaqueRoot)
+    J.key("opq").boolean(true);
   if (!H.Path.empty())
     J.key("path").str(H.Path);
   J.key("sem").str(semanticsName(H.Sem));

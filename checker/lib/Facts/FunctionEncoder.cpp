@@ -16,6 +16,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 
+#include <algorithm>
 #include <set>
 
 using namespace clang;
@@ -79,10 +80,26 @@ void FunctionEncoder::run(const Stmt *Body) {
     labelReturn(*B, Fn.Blocks[B->getBlockID()]);
   }
   Values.reset();
+  noteReturnedCreation();
+}
+
+void FunctionEncoder::noteReturnedCreation() {
   for (const VarDecl *V : ReturnedLocals) {
-    auto It = CreatedLocals.find(V);
-    if (It != CreatedLocals.end() && !Fn.ReturnsCreated)
-      Fn.ReturnsCreated = It->second;
+    if (Fn.ReturnsCreated)
+      return;
+    if (auto It = CreatedLocals.find(V); It != CreatedLocals.end()) {
+      Fn.ReturnsCreated = It->second.Loc;
+      Fn.ReturnsCreatedPath = It->second.Path;
+      continue;
+    }
+    // 'MYSQL *m = mysql_init(NULL); ... d->conn = m; return d;'
+    for (const MemberStore &S : MemberStores)
+      if (S.Into == V)
+        if (auto It = CreatedLocals.find(S.From); It != CreatedLocals.end()) {
+          Fn.ReturnsCreated = It->second.Loc;
+          Fn.ReturnsCreatedPath = S.Path + It->second.Path;
+          break;
+        }
   }
 }
 
@@ -196,6 +213,38 @@ FunctionEncoder::Target FunctionEncoder::targetOf(const Expr *E) const {
   return T;
 }
 
+static bool isPlainLocalVar(const VarDecl *V) {
+  return V && !isa<ParmVarDecl>(V) && !V->hasGlobalStorage();
+}
+
+void FunctionEncoder::noteMemberStore(const Expr *LHS, const Expr *RHS) {
+  const auto *RD = dyn_cast<DeclRefExpr>(RHS->IgnoreParenCasts());
+  const auto *From = RD ? dyn_cast<VarDecl>(RD->getDecl()) : nullptr;
+  if (!isPlainLocalVar(From) || Refs.isAlias(From))
+    return;
+  std::optional<HandleRef> Into = Refs.resolve(LHS);
+  if (!Into || Into->Kind != HandleRef::Local || Into->Path.empty())
+    return;
+  if (const VarDecl *Root = Refs.rootVar(LHS); Root && Root != From)
+    MemberStores.push_back({From, Root, Into->Path});
+}
+
+void FunctionEncoder::noteReturnedVar(const VarDecl *V) {
+  if (!FD || isa<ParmVarDecl>(V))
+    return;
+  QualType RT = FD->getReturnType();
+  if (!RT->isPointerType() ||
+      (!TU.Types.match(RT) &&
+       !TU.Handles.mayHoldHandle(RT->getPointeeType(), 0)))
+    return;
+  HandleRef R = Refs.refOfVar(V);
+  if (R.Kind != HandleRef::Local && R.Kind != HandleRef::Global)
+    return;
+  if (std::find(Fn.ReturnsVars.begin(), Fn.ReturnsVars.end(), R) ==
+      Fn.ReturnsVars.end())
+    Fn.ReturnsVars.push_back(std::move(R));
+}
+
 void FunctionEncoder::assign(const Expr *LHS, const Expr *RHS,
                              SourceLocation Loc, std::vector<Event> &Out,
                              const VarDecl *LHSVar) {
@@ -281,6 +330,7 @@ void FunctionEncoder::elementEvents(const Stmt *S, std::vector<Event> &Out) {
               BinaryOperator::getOpForCompoundAssignment(BO->getOpcode()))
               .str());
     if (BO->getOpcode() == BO_Assign) {
+      noteMemberStore(BO->getLHS(), BO->getRHS());
       assign(BO->getLHS(), BO->getRHS(), BO->getOperatorLoc(), Out);
       storeValue(BO->getLHS(), nullptr, BO->getRHS(), BO->getOperatorLoc(),
                  Out);
@@ -315,8 +365,10 @@ void FunctionEncoder::elementEvents(const Stmt *S, std::vector<Event> &Out) {
           Fn.ReturnsRef = *R;
     if (const Expr *RV = RS->getRetValue())
       if (const auto *DRE = dyn_cast<DeclRefExpr>(RV->IgnoreParenCasts()))
-        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
           ReturnedLocals.push_back(V);
+          noteReturnedVar(V);
+        }
   }
 }
 

@@ -80,6 +80,15 @@ private:
   // FunctionEncoder.cpp: statements.
   void element(const clang::Stmt *S, std::vector<Event> &Out);
   void elementEvents(const clang::Stmt *S, std::vector<Event> &Out);
+  /// A call's result stored into R (of type T): E.AssignTo when R holds a
+  /// handle or points to a struct that may.
+  void noteAssignedResult(Event &E, const HandleRef &R,
+                          const clang::VarDecl *Root, clang::QualType T);
+  /// 'd->conn = m;' with d and m locals (MemberStores).
+  void noteMemberStore(const clang::Expr *LHS, const clang::Expr *RHS);
+  /// 'return d;' in a function returning a pointer to what may hold a
+  /// handle (Fn.ReturnsVars).
+  void noteReturnedVar(const clang::VarDecl *V);
   void assign(const clang::Expr *LHS, const clang::Expr *RHS,
               clang::SourceLocation Loc, std::vector<Event> &Out,
               const clang::VarDecl *LHSVar = nullptr);
@@ -137,8 +146,22 @@ private:
   std::unique_ptr<ValueEncoder> Values; // null outside a function body
   unsigned CurrentBlock = 0;
   std::unique_ptr<clang::ParentMap> Parents;
-  std::map<const clang::VarDecl *, Location> CreatedLocals;
+  /// Locals this function makes a handle in: where, and at which member
+  /// path ("" for the local itself).
+  struct Made {
+    Location Loc;
+    std::string Path;
+  };
+  std::map<const clang::VarDecl *, Made> CreatedLocals;
   std::vector<const clang::VarDecl *> ReturnedLocals;
+  /// 'd->conn = m;': a local's value stored into a member of another local.
+  struct MemberStore {
+    const clang::VarDecl *From, *Into;
+    std::string Path;
+  };
+  std::vector<MemberStore> MemberStores;
+  /// Sets Fn.ReturnsCreated(Path) from what the returned locals hold.
+  void noteReturnedCreation();
 };
 
 } // namespace forksafe

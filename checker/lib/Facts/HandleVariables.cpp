@@ -52,6 +52,15 @@ void HandleVariables::noteHandle(const HandleRef &R, const VarDecl *Root,
   Handles[Key] = H;
 }
 
+void HandleVariables::noteOpaqueRoot(const HandleRef &R, const VarDecl *Root,
+                                     QualType T) {
+  if (Handles.count(R.key()))
+    return;
+  noteHandle(R, Root, T, "");
+  if (auto It = Handles.find(R.key()); It != Handles.end())
+    It->second.OpaqueRoot = true;
+}
+
 bool HandleVariables::mayHoldHandle(QualType T, int Depth) {
   if (MembersGeneration != Types.generation()) {
     MayHoldHandle.clear();

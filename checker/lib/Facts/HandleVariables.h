@@ -41,6 +41,10 @@ public:
   /// (as deep as three levels of members).
   void noteHandleMembers(const HandleRef &R, const clang::VarDecl *V,
                          clang::QualType T, int Depth);
+  /// Records a variable of type T, a pointer to a struct this TU cannot see
+  /// into, that a call's result is stored in (HandleVar::OpaqueRoot).
+  void noteOpaqueRoot(const HandleRef &R, const clang::VarDecl *Root,
+                      clang::QualType T);
   /// Whether noteHandleMembers(_, _, T, Depth) can note anything: a handle
   /// type at T or among its members (as deep as noteHandleMembers looks).
   bool mayHoldHandle(clang::QualType T, int Depth);

@@ -66,7 +66,7 @@ void FunctionEncoder::ruleEvent(const FunctionRule &Rule, SourceLocation Loc,
       if (R->Kind == HandleRef::Local &&
           (K == EventKind::Create || K == EventKind::Connect))
         if (const VarDecl *V = Refs.rootVar(HandleExpr))
-          CreatedLocals[V] = TU.location(Loc);
+          CreatedLocals[V] = {TU.location(Loc), R->Path};
     }
     if (Rule.HandleArg != FunctionRule::ThisObject && !Rule.AlsoReturnsHandle)
       return;
@@ -88,7 +88,7 @@ void FunctionEncoder::ruleEvent(const FunctionRule &Rule, SourceLocation Loc,
   } else if (T.Var) {
     HandleRef R = Refs.refOfVar(T.Var);
     if (R.Kind == HandleRef::Local && RK == EventKind::Create)
-      CreatedLocals[T.Var] = TU.location(Loc);
+      CreatedLocals[T.Var] = {TU.location(Loc), ""};
     handleEvent(RK, R, Rule, Loc, Out, Refs.rootVar(T.Var), T.Var->getType(),
                 T.Var->isStaticLocal());
   } else if (T.Ref) {

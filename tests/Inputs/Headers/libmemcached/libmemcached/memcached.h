@@ -15,6 +15,8 @@ char *memcached_get(memcached_st *ptr, const char *key, size_t key_length, size_
 memcached_return_t memcached_set(memcached_st *ptr, const char *key, size_t key_length,
                                  const char *value, size_t value_length, time_t expiration,
                                  uint32_t flags);
+typedef struct memcached_stat_st memcached_stat_st;
+memcached_stat_st *memcached_stat(memcached_st *ptr, char *args, memcached_return_t *error);
 void memcached_quit(memcached_st *ptr);
 void memcached_free(memcached_st *ptr);
 #endif
