@@ -152,7 +152,15 @@ std::vector<Target> handlesToAnalyse(const ProgramContext &C) {
     if (HIt == P.Handles.end())
       continue;
     bool Local = HIt->second->Store == Storage::Local;
-    if (!C.Creators.count(Var + Path) && (Local || !C.ThisCreates))
+    auto Made = C.Creators.find(Var + Path);
+    if (Made == C.Creators.end() && (Local || !C.ThisCreates))
+      continue;
+    // A local lives in the functions that make it: unless one of them
+    // forks (itself or through a callee), no child can inherit it.
+    if (Local && std::none_of(Made->second.begin(), Made->second.end(),
+                              [&](const Function *F) {
+                                return C.Rel.forks(*F);
+                              }))
       continue;
     Out.push_back(
         Target{Var, Path, HIt->second, HIt->second->Sem});
