@@ -21,7 +21,9 @@ namespace forksafe {
 /// values part of the facts (places, assignments, branch conditions, return
 /// values, argument values, function-pointer flows): earlier versions
 /// described branches by labels this engine no longer reads. Version 6:
-/// TUFacts::RunTimeAddressed.
+/// TUFacts::RunTimeAddressed. Version 7: struct factories
+/// (Function::ReturnsCreatedPath, ReturnsVars, HandleVar::OpaqueRoot, and
+/// call results stored into pointers to structs as Event::AssignTo).
 constexpr int FactsVersion = 7;
 /// Bump when extraction writes different facts in the same layout (a value
 /// it now encodes, a condition it now decides): part of the cache key, so
