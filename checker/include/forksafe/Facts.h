@@ -154,6 +154,14 @@ struct Event {
   uint32_t LinkTargets = UINT32_MAX;
 };
 
+/// Whether E makes its handle live in this process: a create, a connect, a
+/// safe reset, or a first use that connects.
+inline bool makesLive(const Event &E) {
+  return E.Kind == EventKind::Create || E.Kind == EventKind::Connect ||
+         E.Kind == EventKind::Reset ||
+         (E.Kind == EventKind::Use && E.Connects);
+}
+
 /// A value expression over a function's places, as text (parsed once at
 /// link time; checker/lib/Analysis/ValueExpr.h):
 ///   k<int>      a constant (a string literal: stringConstant(), ValueExpr.h)

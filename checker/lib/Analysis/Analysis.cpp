@@ -77,10 +77,7 @@ void prepare(ProgramContext &C) {
   for (const auto &[Usr, F] : P.Functions)
     for (const Block &B : F->Blocks)
       for (const Event &E : B.Events) {
-        bool Creates = E.Kind == EventKind::Create ||
-                       E.Kind == EventKind::Connect ||
-                       E.Kind == EventKind::Reset ||
-                       (E.Kind == EventKind::Use && E.Connects);
+        bool Creates = makesLive(E);
         const HandleRef *R = Creates ? &E.Ref
                              : (E.Kind == EventKind::Call && E.AssignTo)
                                  ? &*E.AssignTo

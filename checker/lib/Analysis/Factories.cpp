@@ -9,11 +9,6 @@ namespace forksafe {
 
 namespace {
 
-bool makesLive(const Event &E) {
-  return E.Kind == EventKind::Create || E.Kind == EventKind::Connect ||
-         E.Kind == EventKind::Reset || (E.Kind == EventKind::Use && E.Connects);
-}
-
 /// Member paths deeper than handle variables are recorded (HandleVariables)
 /// name nothing; the bound also ends recursion over 'p->next'.
 bool tooDeep(const std::string &Path) {

@@ -74,10 +74,7 @@ Relevance::Relevance(const Program &P) : P(P) {
         } else if (E.Kind == EventKind::Exit) {
           Exits[Id] = Exits[Id] || E.Exit == ExitKind::Exit;
         } else if (isHandleEvent(E.Kind)) {
-          bool Creates = E.Kind == EventKind::Create ||
-                         E.Kind == EventKind::Connect ||
-                         E.Kind == EventKind::Reset ||
-                         (E.Kind == EventKind::Use && E.Connects);
+          bool Creates = makesLive(E);
           bool Ends = E.Kind == EventKind::Close || E.Kind == EventKind::Init ||
                       E.Kind == EventKind::Kill;
           if (E.Ref.Kind == HandleRef::Param)
